@@ -1,0 +1,39 @@
+// @ts-check
+import { fileURLToPath } from 'node:url';
+import node from '@astrojs/node';
+import preact from '@astrojs/preact';
+import { defineConfig } from 'astro/config';
+import { precompress } from './functions/server/precompress.ts';
+import { DEFAULT_LOCALE, LOCALE_CODES } from './src/i18n/locales.ts';
+
+export default defineConfig({
+  site: process.env.PUBLIC_BASE_URL || 'http://localhost:4321',
+  output: 'static',
+  adapter: node({ mode: 'middleware', bodySizeLimit: 12 * 1024 * 1024 }),
+  integrations: [
+    preact(),
+    {
+      name: 'waymark:precompress',
+      hooks: {
+        'astro:build:done': async ({ dir, logger }) => {
+          const { files } = await precompress(fileURLToPath(dir));
+          logger.info(`precompressed ${files} files (brotli + gzip)`);
+        },
+      },
+    },
+  ],
+  i18n: {
+    locales: LOCALE_CODES,
+    defaultLocale: DEFAULT_LOCALE,
+    // Pages live under src/pages/[locale]/ and `/` is negotiated by the server from Accept-Language.
+    routing: 'manual',
+  },
+  // Twilio's and Sanity's webhooks are cross-origin form posts; the console checks CSRF itself.
+  security: { checkOrigin: false },
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  compressHTML: true,
+  devToolbar: { enabled: false },
+  prefetch: false,
+  // Scripts are always separate files: the CSP allows no inline script.
+  vite: { build: { assetsInlineLimit: 0 } },
+});

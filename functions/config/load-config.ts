@@ -1,0 +1,66 @@
+/**
+ * Turns the process environment into a validated configuration. A bad value stops start-up with
+ * one message that names every bad variable, so an operator fixes them all in one go.
+ */
+import path from 'node:path';
+import type { z } from 'zod';
+import { type Env, envSchema } from './env-schema.ts';
+
+export interface Config {
+  host: string;
+  port: number;
+  publicBaseUrl: URL;
+  dataDir: string;
+  database: { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string; poolSize: number };
+  configuredKeys: { encryptionKey?: string; hashKey?: string };
+  logLevel: Env['LOG_LEVEL'];
+  /** HTTPS deployments get HSTS and Secure cookies. */
+  https: boolean;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(
+      `Waymark cannot start: the configuration has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable and its format.`,
+    );
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const name = issue.path.join('.') || '(environment)';
+    return `${name} ${issue.message}`;
+  });
+}
+
+/** Empty strings mean "not set": `.env` files and CI systems often export blank variables. */
+function withoutBlanks(env: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && value.trim() !== '') out[key] = value.trim();
+  }
+  return out;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(withoutBlanks(env));
+  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error));
+  const e = parsed.data;
+  const publicBaseUrl = new URL(e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`);
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    publicBaseUrl,
+    dataDir,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      : { kind: 'pglite', dir: path.join(dataDir, 'pglite') },
+    configuredKeys: { encryptionKey: e.ENCRYPTION_KEY, hashKey: e.HASH_KEY },
+    logLevel: e.LOG_LEVEL,
+    https: publicBaseUrl.protocol === 'https:',
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Applies the numbered SQL files in migrations/ in order, each in its own transaction, and records
+ * them in `schema_migrations`. An advisory lock makes concurrent starts of several app nodes safe:
+ * one applies, the others wait and then find nothing left to do.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Database } from './database.ts';
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+const LOCK_ID = 0x57_41_59_4d; // "WAYM"
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
+  const files = (await readdir(dir)).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
+  const migrations: Migration[] = [];
+  for (const [index, file] of files.entries()) {
+    const version = Number(file.slice(0, 4));
+    if (version !== index + 1) throw new Error(`Migration ${file} is out of sequence: expected ${index + 1}`);
+    migrations.push({ version, name: file.slice(5, -4), sql: await readFile(`${dir}/${file}`, 'utf8') });
+  }
+  return migrations;
+}
+
+/** Returns the number of migrations the database has after the run. */
+export async function migrate(
+  db: Database,
+  migrations?: Migration[],
+): Promise<{ applied: number[]; total: number }> {
+  const all = migrations ?? (await readMigrations());
+  await db.query(
+    `create table if not exists schema_migrations (
+       version integer primary key,
+       name text not null,
+       applied_at timestamptz not null default now()
+     )`,
+  );
+  const applied: number[] = [];
+  for (const migration of all) {
+    const done = await db.transaction(async (tx) => {
+      await tx.query('select pg_advisory_xact_lock($1)', [LOCK_ID]);
+      const existing = await tx.query('select 1 from schema_migrations where version = $1', [
+        migration.version,
+      ]);
+      if (existing.length > 0) return false;
+      await tx.execScript(migration.sql);
+      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
+      return true;
+    });
+    if (done) applied.push(migration.version);
+  }
+  return { applied, total: await migrationCount(db) };
+}
+
+export async function migrationCount(db: Database): Promise<number> {
+  const rows = await db.query<{ n: number }>('select count(*)::int as n from schema_migrations');
+  return rows[0]?.n ?? 0;
+}

@@ -1,0 +1,41 @@
+/**
+ * A PostgreSQL server through postgres.js: what a deployment with several stateless app nodes uses.
+ */
+import postgres from 'postgres';
+import type { Database, Row, Transaction } from './database.ts';
+
+type ParameterValue = postgres.ParameterOrJSON<never>;
+
+export function openPostgres(url: string, options: { poolSize?: number } = {}): Database {
+  const sql = postgres(url, {
+    max: options.poolSize ?? 10,
+    onnotice: () => {},
+    // Counts and bigserial ids come back as numbers, as they do from PGlite.
+    types: {
+      bigint: { to: 20, from: [20], serialize: (x: number) => String(x), parse: (x: string) => Number(x) },
+    },
+    connection: { application_name: 'waymark' },
+  });
+  return {
+    kind: 'postgres',
+    async query<T extends Row>(text: string, params: readonly unknown[] = []) {
+      return (await sql.unsafe(text, params as ParameterValue[])) as unknown as T[];
+    },
+    async transaction<T>(work: (tx: Transaction) => Promise<T>) {
+      const result = await sql.begin((tx) =>
+        work({
+          async query<R extends Row>(text: string, params: readonly unknown[] = []) {
+            return (await tx.unsafe(text, params as ParameterValue[])) as unknown as R[];
+          },
+          async execScript(text: string) {
+            await tx.unsafe(text).simple();
+          },
+        }),
+      );
+      return result as T;
+    },
+    async close() {
+      await sql.end({ timeout: 5 });
+    },
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * Reads and validates a request body against a zod schema. JSON and form posts are both accepted
+ * (the public forms work without JavaScript); the byte limit is enforced while reading, whatever
+ * Content-Length claims; every failure is a 4xx problem that names each bad field.
+ */
+import type { z } from 'zod';
+import { type FieldProblem, HttpError } from './http-error.ts';
+
+export async function readLimitedText(request: Request, limit: number): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      throw new HttpError(400, 'body-unreadable', 'The request body could not be read.');
+    }
+    if (chunk.done) break;
+    size += chunk.value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new HttpError(413, 'body-too-large', `The request body may be at most ${limit} bytes.`);
+    }
+    chunks.push(chunk.value);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new HttpError(400, 'body-not-utf8', 'The request body must be UTF-8 text.');
+  }
+}
+
+/** Form fields: repeated names become arrays (checkbox lists), single names stay strings. */
+export function formToObject(text: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of new URLSearchParams(text)) {
+    const existing = out[key];
+    if (existing === undefined) out[key] = value;
+    else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return out;
+}
+
+export type BodyKind = 'json' | 'form';
+
+export async function readBody(request: Request, limit: number): Promise<{ kind: BodyKind; data: unknown }> {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/json' || type.endsWith('+json')) {
+    const text = await readLimitedText(request, limit);
+    try {
+      return { kind: 'json', data: JSON.parse(text) };
+    } catch {
+      throw new HttpError(400, 'invalid-json', 'The request body is not valid JSON.');
+    }
+  }
+  if (type === 'application/x-www-form-urlencoded') {
+    return { kind: 'form', data: formToObject(await readLimitedText(request, limit)) };
+  }
+  throw new HttpError(
+    415,
+    'unsupported-media-type',
+    'Send application/json or application/x-www-form-urlencoded.',
+  );
+}
+
+export function fieldProblems(error: z.ZodError): FieldProblem[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.map(String).join('.') || '(body)',
+    message: issue.message,
+  }));
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    throw new HttpError(422, 'validation-failed', 'Some fields are missing or not valid.', {
+      fields: fieldProblems(parsed.error),
+    });
+  }
+  return parsed.data;
+}
+
+export async function readValidBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  limit = 64 * 1024,
+): Promise<{ kind: BodyKind; data: z.infer<S> }> {
+  const body = await readBody(request, limit);
+  return { kind: body.kind, data: parseWith(schema, body.data) };
+}

@@ -1,0 +1,84 @@
+/**
+ * The HTTP front door: request ids, security headers, locale negotiation for `/`, the prebuilt
+ * static site, and the Astro app (API routes and console pages) for everything else. The Node
+ * adapter does none of the first four by itself.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { negotiateLocale } from '../../src/i18n/locales.ts';
+import type { Deps } from '../deps.ts';
+import { routeOf } from '../http/logger.ts';
+import { securityHeaders } from './security-headers.ts';
+import type { StaticSite } from './static-files.ts';
+
+export type AppHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: (error?: unknown) => void,
+  locals: object,
+) => void | Promise<void>;
+
+export interface ServerParts {
+  deps: Deps;
+  site: StaticSite;
+  app: AppHandler;
+}
+
+function notFound(req: IncomingMessage, res: ServerResponse, site: StaticSite) {
+  // A reader who mistypes a page gets the "not found" page in their own language.
+  const locale = /^\/([a-z]{2})(\/|$)/.exec(req.url ?? '')?.[1];
+  const page = locale && site.has(`/${locale}/404/`) ? `/${locale}/404/` : '/404.html';
+  if (site.has(page) && (req.method === 'GET' || req.method === 'HEAD')) {
+    const original = res.writeHead.bind(res);
+    // Reuse the static file path (encodings, headers) but answer 404.
+    res.writeHead = ((_status: number, ...rest: unknown[]) =>
+      (original as (...args: unknown[]) => ServerResponse)(404, ...rest)) as typeof res.writeHead;
+    req.url = page;
+    req.headers['if-none-match'] = undefined;
+    if (site.serve(req, res)) return;
+  }
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end('Not found');
+}
+
+export function createServer({ deps, site, app }: ServerParts): Server {
+  const headers = securityHeaders({ https: deps.config.https });
+  const locals = { deps };
+  return createHttpServer({ requestTimeout: 30_000, headersTimeout: 15_000 }, (req, res) => {
+    const requestId = randomUUID();
+    const started = performance.now();
+    req.headers['x-request-id'] = requestId;
+    res.setHeader('x-request-id', requestId);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    res.on('finish', () => {
+      deps.log.info('request', {
+        requestId,
+        method: req.method,
+        route: routeOf(req.url ?? '/'),
+        status: res.statusCode,
+        durationMs: Math.round(performance.now() - started),
+      });
+    });
+
+    if ((req.url === '/' || req.url?.startsWith('/?')) && (req.method === 'GET' || req.method === 'HEAD')) {
+      // Choose the reader's language from the browser, not from a cookie or their address.
+      res.writeHead(302, {
+        location: `/${negotiateLocale(req.headers['accept-language'])}/`,
+        vary: 'accept-language',
+        'cache-control': 'no-store',
+      });
+      res.end();
+      return;
+    }
+    if (site.serve(req, res)) return;
+    Promise.resolve(app(req, res, () => notFound(req, res, site), locals)).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end();
+    });
+  });
+}

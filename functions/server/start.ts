@@ -1,0 +1,74 @@
+/**
+ * Boots Waymark: validated configuration, keys, database, migrations, then the HTTP server. Any
+ * problem before listening ends the process with one readable message and a non-zero exit code.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { boot } from '../boot.ts';
+import { ConfigError, loadConfig } from '../config/load-config.ts';
+import { type AppHandler, createServer } from './create-server.ts';
+import { createStaticSite } from './static-files.ts';
+
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+export async function start(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  const entry = `${DIST}server/entry.mjs`;
+  if (!existsSync(entry))
+    fail('Waymark is not built yet: run `npm run build` (or `npm start`, which builds first).');
+  let booted: Awaited<ReturnType<typeof boot>>;
+  try {
+    booted = await boot(config);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const { deps, migrations } = booted;
+  const { log, db } = deps;
+
+  const { handler } = (await import(entry)) as { handler: AppHandler };
+  const site = await createStaticSite(`${DIST}client`);
+  const server = createServer({ deps, site, app: handler });
+
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE')
+      fail(`Port ${config.port} on ${config.host} is already in use: set PORT to a free port.`);
+    if (error.code === 'EACCES')
+      fail(`Not allowed to listen on port ${config.port}: choose a port above 1024.`);
+    fail(`The server stopped: ${error.message}`);
+  });
+  server.listen(config.port, config.host, () => {
+    log.info('Waymark is listening', {
+      url: config.publicBaseUrl.href,
+      host: config.host,
+      port: config.port,
+      database: db.kind,
+      migrations,
+    });
+  });
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    server.closeIdleConnections();
+    db.close().finally(() => process.exit(0));
+    // Long-lived connections (live updates) must not hold the process hostage.
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+await start();
