@@ -36,6 +36,8 @@ export const envSchema = z.object({
   ENCRYPTION_KEY: base64Key.optional(),
   HASH_KEY: base64Key.optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Build time: where Quick exit sends the reader. */
+  PUBLIC_QUICK_EXIT_URL: httpUrl.default('https://www.google.com/'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -33,13 +33,17 @@ export async function migrate(
   migrations?: Migration[],
 ): Promise<{ applied: number[]; total: number }> {
   const all = migrations ?? (await readMigrations());
-  await db.query(
-    `create table if not exists schema_migrations (
-       version integer primary key,
-       name text not null,
-       applied_at timestamptz not null default now()
-     )`,
-  );
+  // Even `create table if not exists` races between nodes; the lock serialises it.
+  await db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [LOCK_ID]);
+    await tx.query(
+      `create table if not exists schema_migrations (
+         version integer primary key,
+         name text not null,
+         applied_at timestamptz not null default now()
+       )`,
+    );
+  });
   const applied: number[] = [];
   for (const migration of all) {
     const done = await db.transaction(async (tx) => {

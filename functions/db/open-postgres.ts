@@ -6,7 +6,10 @@ import type { Database, Row, Transaction } from './database.ts';
 
 type ParameterValue = postgres.ParameterOrJSON<never>;
 
-export function openPostgres(url: string, options: { poolSize?: number } = {}): Database {
+export function openPostgres(
+  url: string,
+  options: { poolSize?: number; searchPath?: string; applicationName?: string } = {},
+): Database {
   const sql = postgres(url, {
     max: options.poolSize ?? 10,
     onnotice: () => {},
@@ -14,7 +17,10 @@ export function openPostgres(url: string, options: { poolSize?: number } = {}): 
     types: {
       bigint: { to: 20, from: [20], serialize: (x: number) => String(x), parse: (x: string) => Number(x) },
     },
-    connection: { application_name: 'waymark' },
+    connection: {
+      application_name: options.applicationName ?? 'waymark',
+      ...(options.searchPath ? { search_path: options.searchPath } : {}),
+    },
   });
   return {
     kind: 'postgres',

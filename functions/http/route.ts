@@ -3,7 +3,9 @@
  * the console's session check grants. A route without a declaration does not type-check, so nothing
  * is reachable by default.
  */
+import type { z } from 'zod';
 import type { Deps } from '../deps.ts';
+import type { BodyKind } from './read-body.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -11,6 +13,8 @@ export interface RouteContext {
   deps: Deps;
   params: Record<string, string>;
   requestId: string;
+  /** Reads the JSON or form body within the route's byte limit and validates it. */
+  readBody<S extends z.ZodType>(schema: S): Promise<{ kind: BodyKind; data: z.infer<S> }>;
 }
 
 export interface Route {

@@ -8,6 +8,7 @@ import type { Deps } from '../deps.ts';
 import { HttpError } from './http-error.ts';
 import { routeOf } from './logger.ts';
 import { internalErrorResponse, problemResponse } from './problem.ts';
+import { readValidBody } from './read-body.ts';
 import type { Method, Route } from './route.ts';
 
 const DEFAULT_MAX_BODY = 64 * 1024;
@@ -103,7 +104,12 @@ export function createRouter(routes: readonly Route[]): ApiHandler {
     found.c.names.forEach((name, i) => {
       params[name] = found.m[i + 1] ?? '';
     });
-    const response = await route.handler(request, { deps, params, requestId });
+    const response = await route.handler(request, {
+      deps,
+      params,
+      requestId,
+      readBody: (schema) => readValidBody(request, schema, limit),
+    });
     return request.method === 'HEAD' ? new Response(null, response) : response;
   }
 }

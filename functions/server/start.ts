@@ -24,9 +24,6 @@ export async function start(): Promise<void> {
     if (error instanceof ConfigError) fail(error.message);
     throw error;
   }
-  const entry = `${DIST}server/entry.mjs`;
-  if (!existsSync(entry))
-    fail('Waymark is not built yet: run `npm run build` (or `npm start`, which builds first).');
   let booted: Awaited<ReturnType<typeof boot>>;
   try {
     booted = await boot(config);
@@ -35,6 +32,11 @@ export async function start(): Promise<void> {
   }
   const { deps, migrations } = booted;
   const { log, db } = deps;
+  const entry = `${DIST}server/entry.mjs`;
+  if (!existsSync(entry)) {
+    await db.close();
+    fail('Waymark is not built yet: run `npm run build` (or `npm start`, which builds first).');
+  }
 
   const { handler } = (await import(entry)) as { handler: AppHandler };
   const site = await createStaticSite(`${DIST}client`);

@@ -1,0 +1,35 @@
+/**
+ * `npm run bench`: builds if needed, then prints each benchmark as a table with its baseline
+ * measured in the same run (absolute times drift between machines; ratios do not).
+ * `npm run bench -- --seconds 10` measures longer; `--only page-bytes` runs one suite.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { healthThroughput } from './suites/health-throughput.ts';
+import { pageBytes } from './suites/page-bytes.ts';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '5' },
+    only: { type: 'string' },
+    build: { type: 'boolean', default: false },
+  },
+});
+
+if (values.build || !existsSync('dist/server/entry.mjs')) {
+  const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+const seconds = Number(values.seconds);
+const suites: Record<string, () => Promise<string>> = {
+  'page-bytes': pageBytes,
+  health: () => healthThroughput(seconds),
+};
+
+process.stdout.write(`# Waymark benchmarks (${new Date().toISOString()}, node ${process.version})\n`);
+for (const [name, run] of Object.entries(suites)) {
+  if (values.only && values.only !== name) continue;
+  process.stdout.write(await run());
+}

@@ -1,0 +1,52 @@
+/**
+ * Browser tests: the site is built once and served once, by the real server on embedded defaults,
+ * on a free port with a fresh data folder.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './tests/browser/chromium-path.ts';
+
+// Workers re-read this file; the environment carries the first choice to them.
+process.env.WAYMARK_TEST_PORT ??= execFileSync(process.execPath, [
+  '-e',
+  'const s=require("node:net").createServer().listen(0,"127.0.0.1",()=>{process.stdout.write(String(s.address().port));s.close()})',
+])
+  .toString()
+  .trim();
+process.env.WAYMARK_TEST_DATA ??= mkdtempSync(path.join(tmpdir(), 'waymark-e2e-'));
+const port = Number(process.env.WAYMARK_TEST_PORT);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: 'tests/browser',
+  forbidOnly: !!process.env.CI,
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL,
+    browserName: 'chromium',
+    launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+    serviceWorkers: 'allow',
+  },
+  webServer: {
+    command: process.env.WAYMARK_SKIP_BUILD ? 'npm run serve' : 'npm run build && npm run serve',
+    url: `${baseURL}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: process.env.WAYMARK_TEST_DATA,
+      PUBLIC_BASE_URL: baseURL,
+      LOG_LEVEL: 'warn',
+    },
+  },
+});

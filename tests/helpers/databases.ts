@@ -1,0 +1,83 @@
+/**
+ * The databases integration tests run against: PGlite always, PostgreSQL too when
+ * TEST_DATABASE_URL is set. Each PostgreSQL test database is a fresh schema, dropped afterwards,
+ * and closing is checked so that a test leaking connections fails.
+ */
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import type { Database } from '../../functions/db/database.ts';
+import { migrate } from '../../functions/db/migrate.ts';
+import { openPglite } from '../../functions/db/open-pglite.ts';
+import { openPostgres } from '../../functions/db/open-postgres.ts';
+
+export interface TestDatabase {
+  db: Database;
+  /** Opens another connection pool on the same database (a second app node). */
+  openPeer(): Database;
+  dispose(): Promise<void>;
+}
+
+export interface Engine {
+  name: 'pglite' | 'postgres';
+  create(options?: { migrate?: boolean }): Promise<TestDatabase>;
+}
+
+const pgliteEngine: Engine = {
+  name: 'pglite',
+  async create(options = {}) {
+    const db = await openPglite(undefined);
+    if (options.migrate !== false) await migrate(db);
+    return {
+      db,
+      openPeer: () => {
+        throw new Error('PGlite is embedded: one process, one connection');
+      },
+      dispose: () => db.close(),
+    };
+  },
+};
+
+function postgresEngine(url: string): Engine {
+  return {
+    name: 'postgres',
+    async create(options = {}) {
+      const schema = `test_${randomBytes(6).toString('hex')}`;
+      const admin = postgres(url, { max: 1, onnotice: () => {} });
+      await admin.unsafe(`create schema ${schema}`);
+      const peers: Database[] = [];
+      const open = () => {
+        const peer = openPostgres(url, { poolSize: 4, searchPath: schema, applicationName: schema });
+        peers.push(peer);
+        return peer;
+      };
+      const db = open();
+      if (options.migrate !== false) await migrate(db);
+      return {
+        db,
+        openPeer: open,
+        async dispose() {
+          await Promise.all(peers.map((p) => p.close()));
+          // A pool that was not closed keeps its backends; give closed ones a moment to go.
+          let open = 0;
+          for (let attempt = 0; attempt < 20; attempt++) {
+            const rows = await admin.unsafe(
+              'select count(*)::int as n from pg_stat_activity where application_name = $1',
+              [schema],
+            );
+            open = rows[0]?.n ?? 0;
+            if (open === 0) break;
+            await new Promise((r) => setTimeout(r, 50));
+          }
+          await admin.unsafe(`drop schema ${schema} cascade`);
+          await admin.end({ timeout: 5 });
+          if (open > 0) throw new Error(`${open} connections to ${schema} were left open`);
+        },
+      };
+    },
+  };
+}
+
+export const engines: Engine[] = [
+  pgliteEngine,
+  ...(process.env.TEST_DATABASE_URL ? [postgresEngine(process.env.TEST_DATABASE_URL)] : []),
+];

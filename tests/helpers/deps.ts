@@ -1,0 +1,27 @@
+/** Handler dependencies for tests: a real database, fixed keys, a controllable clock, captured logs. */
+import { loadConfig } from '../../functions/config/load-config.ts';
+import type { Database } from '../../functions/db/database.ts';
+import type { Deps } from '../../functions/deps.ts';
+import { createLogger } from '../../functions/http/logger.ts';
+
+export interface TestDeps extends Deps {
+  /** Every log line written so far. */
+  logLines: string[];
+  setNow(date: Date): void;
+}
+
+export function createTestDeps(db: Database, env: Record<string, string> = {}): TestDeps {
+  const logLines: string[] = [];
+  let now = new Date('2026-11-22T09:00:00Z');
+  return {
+    db,
+    config: loadConfig({ DATA_DIR: '/nonexistent-test-dir', ...env }),
+    keys: { encryptionKey: Buffer.alloc(32, 1), hashKey: Buffer.alloc(32, 2) },
+    log: createLogger('debug', (line) => logLines.push(line)),
+    now: () => now,
+    logLines,
+    setNow(date) {
+      now = date;
+    },
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * Sends malformed methods, headers, bodies, query strings and path parameters to every route in
+ * the routing table. The route list comes from the table itself, so a new route is fuzzed the
+ * moment it exists. Any 5xx, any thrown error, or a 4xx that is not problem+json fails the suite.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../functions/db/database.ts';
+import { migrate } from '../../../functions/db/migrate.ts';
+import { openPglite } from '../../../functions/db/open-pglite.ts';
+import { handleApi, routes } from '../../../functions/routes.ts';
+import { createTestDeps, type TestDeps } from '../../helpers/deps.ts';
+
+const PARAM_VALUES = [
+  '1',
+  '0',
+  '-1',
+  'x'.repeat(2000),
+  '%00',
+  '..%2F..%2Fetc',
+  '%E0%A4%A',
+  "'%20or%201=1",
+  '😀',
+  'null',
+];
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'FOO'];
+const QUERIES = ['', '?%', '?a=%ZZ', `?q=${'y'.repeat(8000)}`, '?__proto__[x]=1&constructor=1', '?&&&==&'];
+
+function deepJson(depth: number): string {
+  return `${'['.repeat(depth)}${']'.repeat(depth)}`;
+}
+
+const BODIES: { type?: string; body: BodyInit; note: string }[] = [
+  { type: 'application/json', body: '', note: 'empty json' },
+  { type: 'application/json', body: '{', note: 'truncated json' },
+  { type: 'application/json', body: 'null', note: 'null' },
+  { type: 'application/json', body: '[]', note: 'array' },
+  { type: 'application/json', body: '"text"', note: 'string' },
+  { type: 'application/json', body: '1e999', note: 'infinite number' },
+  { type: 'application/json', body: deepJson(5000), note: 'deep nesting' },
+  {
+    type: 'application/json',
+    body: '{"__proto__":{"admin":true},"constructor":{"prototype":{}}}',
+    note: 'prototype keys',
+  },
+  {
+    type: 'application/json',
+    body: `{"description":"${'\\u0000'.repeat(50)}","locale":"en"}`,
+    note: 'nul chars',
+  },
+  { type: 'application/json', body: JSON.stringify({ a: 'x'.repeat(3_000_000) }), note: 'huge' },
+  { type: 'application/json; charset=utf-16', body: '{}', note: 'odd charset' },
+  { type: 'application/x-www-form-urlencoded', body: 'a=%ZZ&&&=&b', note: 'broken form' },
+  { type: 'application/x-www-form-urlencoded', body: 'x=1&x=2&x=3&__proto__=1', note: 'repeated form' },
+  { type: 'multipart/form-data; boundary=zzz', body: '--zzz\r\nbroken', note: 'broken multipart' },
+  { type: 'multipart/form-data', body: 'no boundary', note: 'multipart without boundary' },
+  { type: 'text/plain', body: 'hello', note: 'plain text' },
+  { body: new Uint8Array([0, 255, 254, 1, 2, 3]), note: 'binary without type' },
+  { type: 'application/json', body: new Uint8Array([0xc3, 0x28, 0xa0, 0xa1]), note: 'invalid utf-8' },
+];
+
+const HEADER_SETS: Record<string, string>[] = [
+  {},
+  { accept: '*/*;q=garbage', 'accept-encoding': 'br;q=x, *;q=0', 'accept-language': ';;;' },
+  { 'content-length': '99999999999' },
+  { origin: 'https://evil.example', cookie: 'a=b; session=../../', 'x-forwarded-for': '1.2.3.4' },
+  { 'x-twilio-signature': 'AAAA', authorization: 'Basic !!!' },
+];
+
+function concretePaths(pattern: string): string[] {
+  if (!pattern.includes(':')) return [pattern];
+  return PARAM_VALUES.map((v) => pattern.replace(/:[a-zA-Z]+/g, v));
+}
+
+async function expectWellFormed(response: Response, label: string) {
+  expect(response.status, label).toBeLessThan(500);
+  if (response.status >= 400 && response.status !== 405 && response.headers.get('content-length') !== '0') {
+    const type = response.headers.get('content-type') ?? '';
+    if (type.includes('json')) {
+      const body = await response.json();
+      expect(body.status, label).toBe(response.status);
+    }
+  } else {
+    await response.arrayBuffer();
+  }
+}
+
+describe('API fuzz suite', () => {
+  let db: Database;
+  let deps: TestDeps;
+  beforeAll(async () => {
+    db = await openPglite(undefined);
+    await migrate(db);
+    deps = createTestDeps(db);
+  });
+  afterAll(() => db.close());
+
+  it('covers every route in the table', () => {
+    expect(routes.length).toBeGreaterThan(0);
+  });
+
+  describe.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', (_name, route) => {
+    it('survives malformed methods, query strings and path parameters', async () => {
+      for (const path of concretePaths(route.path)) {
+        for (const query of QUERIES) {
+          for (const method of METHODS) {
+            const response = await handleApi(new Request(`http://fuzz${path}${query}`, { method }), deps);
+            await expectWellFormed(response, `${method} ${path}${query.slice(0, 40)}`);
+          }
+        }
+      }
+    });
+
+    it('survives malformed bodies and headers', async () => {
+      const path = concretePaths(route.path)[0]!;
+      for (const { type, body, note } of BODIES) {
+        for (const headers of HEADER_SETS) {
+          const init: RequestInit & { duplex?: string } = {
+            method: route.method === 'GET' ? 'POST' : route.method,
+            headers: { ...(type ? { 'content-type': type } : {}), ...headers },
+            body,
+          };
+          const request = new Request(`http://fuzz${path}`, init);
+          const same = new Request(`http://fuzz${path}`, {
+            ...init,
+            method: route.method,
+            body: route.method === 'GET' ? undefined : body,
+          });
+          await expectWellFormed(await handleApi(request, deps), `${route.method} ${path} ${note}`);
+          await expectWellFormed(await handleApi(same, deps), `${route.method} ${path} ${note} (own method)`);
+        }
+      }
+    });
+  });
+});
