@@ -1,0 +1,80 @@
+/**
+ * The stable machine codes the triage engine reports. The operator console translates them, the
+ * lexicons are keyed by them and the priority rules group them, so this list is the single place a
+ * new signal is added.
+ */
+
+/** Signals that mean someone is in danger now or cannot leave. */
+export const EMERGENCY_SIGNALS = [
+  'confinement',
+  'threat-to-kill',
+  'violence',
+  'weapon',
+  'sexual-exploitation',
+  'being-sold',
+  'moving-now',
+  'no-food',
+  'hiding',
+  'danger-now',
+  'rescue-plea',
+] as const;
+
+/** Signs of trafficking or forced labour without danger this minute. */
+export const URGENT_SIGNALS = [
+  'documents-taken',
+  'debt-bondage',
+  'wages-withheld',
+  'deception',
+  'forced-overtime',
+  'forced-labour',
+  'isolation',
+  'threat',
+] as const;
+
+/** Context that shapes the priority without being a sign of exploitation on its own. */
+export const CONTEXT_SIGNALS = [
+  'child',
+  'immediate',
+  'third-party-report',
+  'uncertain',
+  'help-request',
+  'negated-danger',
+  'hypothetical',
+  'history',
+] as const;
+
+/** What questions and information requests are about. */
+export const STANDARD_SIGNALS = [
+  'question',
+  'info-request',
+  'visa',
+  'rights',
+  'agency-check',
+  'job-offer',
+  'hotline-info',
+] as const;
+
+/** Messages without content for a case worker. */
+export const NOISE_SIGNALS = ['greeting-only', 'thanks', 'test', 'spam'] as const;
+
+export const REASON_CODES = [
+  ...EMERGENCY_SIGNALS,
+  ...URGENT_SIGNALS,
+  ...CONTEXT_SIGNALS,
+  ...STANDARD_SIGNALS,
+  ...NOISE_SIGNALS,
+] as const;
+
+export type ReasonCode = (typeof REASON_CODES)[number];
+export type EmergencySignal = (typeof EMERGENCY_SIGNALS)[number];
+export type UrgentSignal = (typeof URGENT_SIGNALS)[number];
+
+/**
+ * Keys a lexicon may fill: every reason except those the engine derives itself, plus two that are
+ * never reported: `filler` (polite words that do not count as content when deciding whether a
+ * message is only a greeting) and `work` (someone is working, which matters when a child is).
+ */
+export type LexiconKey = Exclude<ReasonCode, 'history'> | 'filler' | 'work';
+
+export const PRIORITIES = ['emergency', 'urgent', 'standard', 'noise'] as const;
+export type Priority = (typeof PRIORITIES)[number];
