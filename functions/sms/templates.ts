@@ -1,0 +1,113 @@
+/**
+ * Automatic SMS replies, per locale. Each must fit one segment (GSM-7: 160 characters; anything
+ * else: 70), with the longest emergency number filled in: a test counts them. Short on purpose.
+ */
+import type { Locale } from '../../src/i18n/locales.ts';
+
+export interface SmsTemplates {
+  /** First reply; {number} is the local emergency number. */
+  welcome: string;
+  /** First reply when the sender's country has no known emergency number. */
+  welcomeNoNumber: string;
+  stop: string;
+  start: string;
+  help: string;
+}
+
+/** Sent when the language is unclear: GSM-7, so it costs one segment whatever the phone. */
+export const LANGUAGE_MENU = 'Reply with your language: EN FR ES AR RU ZH BN NE VI TL ID RO';
+
+export const SMS_TEMPLATES: Record<Locale, SmsTemplates> = {
+  en: {
+    welcome: 'We got your message. A trained adviser will reply soon. In danger now? Call {number}.',
+    welcomeNoNumber:
+      'We got your message. A trained adviser will reply soon. In danger now? Call the police.',
+    stop: 'You will get no more messages from us. Text START to start again.',
+    start: 'Welcome back. Write to us any time. It is free and confidential.',
+    help: 'Free, confidential help about trafficking and unsafe work. Write your message. STOP to end.',
+  },
+  fr: {
+    welcome: 'Message reçu, réponse bientôt. En danger ? Appelez le {number}',
+    welcomeNoNumber: 'Message reçu, réponse bientôt. En danger ? Appelez la police.',
+    stop: 'Vous ne recevrez plus de messages. Écrivez START pour reprendre.',
+    start: 'Bon retour. Écrivez-nous quand vous voulez. Gratuit et confidentiel.',
+    help: 'Aide gratuite et confidentielle. Écrivez-nous. STOP pour arrêter.',
+  },
+  es: {
+    welcome: 'Mensaje recibido, le responderemos. ¿Peligro? Llame al {number}',
+    welcomeNoNumber: 'Mensaje recibido, le responderemos. ¿Peligro? Llame a la policía.',
+    stop: 'No recibirá más mensajes. Escriba START para volver a empezar.',
+    start: 'Bienvenido de nuevo. Escríbanos cuando quiera. Es gratis.',
+    help: 'Ayuda gratuita y confidencial. Escriba su mensaje. STOP para terminar.',
+  },
+  ar: {
+    welcome: 'وصلتنا رسالتك وسيرد مستشار قريبًا. في خطر؟ اتصل بـ {number}',
+    welcomeNoNumber: 'وصلتنا رسالتك وسيرد عليك مستشار قريبًا. في خطر الآن؟ اتصل بالشرطة',
+    stop: 'لن تصلك رسائل منا بعد الآن. أرسل START للعودة.',
+    start: 'أهلًا بعودتك. راسلنا في أي وقت. الخدمة مجانية وسرية.',
+    help: 'مساعدة مجانية وسرية. اكتب رسالتك. أرسل STOP للإيقاف.',
+  },
+  ru: {
+    welcome: 'Сообщение получено, скоро ответим. Опасность? Звоните {number}',
+    welcomeNoNumber: 'Сообщение получено, скоро ответим. Опасность? Звоните в полицию',
+    stop: 'Вы больше не будете получать сообщения. START — чтобы возобновить.',
+    start: 'С возвращением! Пишите в любое время. Бесплатно и конфиденциально.',
+    help: 'Бесплатная конфиденциальная помощь. Пишите нам. STOP — отписаться.',
+  },
+  zh: {
+    welcome: '已收到您的信息，顾问会尽快回复。如有危险，请立即拨打 {number}。',
+    welcomeNoNumber: '已收到您的信息，顾问会尽快回复。如有危险，请立即报警。',
+    stop: '您将不再收到我们的信息。发送 START 可重新开始。',
+    start: '欢迎回来。随时给我们发信息，免费且保密。',
+    help: '免费、保密的帮助。请发送您的信息。发送 STOP 停止。',
+  },
+  bn: {
+    welcome: 'বার্তা পেয়েছি, শীঘ্রই উত্তর দেব। বিপদে? {number} নম্বরে ফোন করুন।',
+    welcomeNoNumber: 'বার্তা পেয়েছি, শীঘ্রই উত্তর দেব। বিপদে? পুলিশে ফোন করুন।',
+    stop: 'আর কোনো বার্তা পাবেন না। আবার শুরু করতে START লিখুন।',
+    start: 'আবার স্বাগতম। যেকোনো সময় লিখুন। বিনামূল্যে ও গোপনীয়।',
+    help: 'বিনামূল্যে গোপনীয় সাহায্য। আপনার বার্তা লিখুন। বন্ধ করতে STOP।',
+  },
+  ne: {
+    welcome: 'सन्देश पायौं, छिट्टै जवाफ दिन्छौं। खतरामा? {number} मा फोन गर्नुस्।',
+    welcomeNoNumber: 'सन्देश पायौं, छिट्टै जवाफ दिन्छौं। खतरामा? प्रहरीलाई फोन गर्नुस्।',
+    stop: 'अब तपाईंलाई सन्देश आउने छैन। फेरि सुरु गर्न START लेख्नुहोस्।',
+    start: 'फेरि स्वागत छ। जुनसुकै बेला लेख्नुहोस्। निःशुल्क र गोप्य।',
+    help: 'निःशुल्क, गोप्य सहायता। आफ्नो सन्देश लेख्नुहोस्। रोक्न STOP।',
+  },
+  vi: {
+    welcome: 'Đã nhận tin nhắn, sẽ sớm trả lời. Nguy hiểm? Gọi ngay {number}',
+    welcomeNoNumber: 'Đã nhận tin nhắn, sẽ sớm trả lời. Nguy hiểm? Gọi ngay công an.',
+    stop: 'Bạn sẽ không nhận tin nhắn nữa. Gửi START để bắt đầu lại.',
+    start: 'Chào mừng trở lại. Nhắn bất cứ lúc nào. Miễn phí, bảo mật.',
+    help: 'Hỗ trợ miễn phí, bảo mật. Hãy nhắn cho chúng tôi. STOP để dừng.',
+  },
+  tl: {
+    welcome:
+      'Natanggap namin ang mensahe mo. Sasagot agad ang isang tagapayo. Nasa panganib ngayon? Tumawag sa {number}.',
+    welcomeNoNumber:
+      'Natanggap namin ang mensahe mo. Sasagot agad ang isang tagapayo. Nasa panganib ngayon? Tumawag sa pulis.',
+    stop: 'Wala ka nang matatanggap na mensahe mula sa amin. I-text ang START para magsimula ulit.',
+    start: 'Maligayang pagbabalik. Sumulat anumang oras. Libre at kumpidensyal.',
+    help: 'Libre at kumpidensyal na tulong tungkol sa trafficking at hindi ligtas na trabaho. Isulat ang mensahe mo. STOP para tumigil.',
+  },
+  id: {
+    welcome: 'Pesan Anda sudah kami terima. Konselor akan segera membalas. Dalam bahaya? Telepon {number}.',
+    welcomeNoNumber:
+      'Pesan Anda sudah kami terima. Konselor akan segera membalas. Dalam bahaya? Telepon polisi.',
+    stop: 'Anda tidak akan menerima pesan lagi dari kami. Kirim START untuk mulai lagi.',
+    start: 'Selamat datang kembali. Kirim pesan kapan saja. Gratis dan rahasia.',
+    help: 'Bantuan gratis dan rahasia soal perdagangan orang dan kerja tidak aman. Tulis pesan Anda. STOP untuk berhenti.',
+  },
+  ro: {
+    welcome: 'Mesaj primit, vă răspundem curând. În pericol? Sunați la {number}',
+    welcomeNoNumber: 'Mesaj primit, vă răspundem curând. În pericol? Sunați la poliție.',
+    stop: 'Nu veți mai primi mesaje. Trimiteți START pentru a relua.',
+    start: 'Bine ați revenit. Scrieți-ne oricând. Gratuit și confidențial.',
+    help: 'Ajutor gratuit și confidențial. Scrieți-ne. STOP pentru oprire.',
+  },
+};
+
+export function fillTemplate(template: string, vars: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => vars[name] ?? m);
+}
