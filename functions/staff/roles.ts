@@ -1,0 +1,44 @@
+/**
+ * Who may do what in the console, as data. Every console page and staff API route names one of
+ * these permissions; anything not granted here is refused (deny by default), checked in one place.
+ */
+
+export const ROLES = ['admin', 'supervisor', 'operator', 'partner-caseworker'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'queue:read',
+  'queue:claim',
+  'queue:assign',
+  'queue:floor',
+  'conversation:read',
+  'conversation:reply',
+  'conversation:priority',
+  'simulator:use',
+  'staff:manage',
+  'audit:read',
+  'referral:create',
+  'referral:intake',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const OPERATOR: Permission[] = [
+  'queue:read',
+  'queue:claim',
+  'conversation:read',
+  'conversation:reply',
+  'conversation:priority',
+  'simulator:use',
+  'referral:create',
+];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  operator: OPERATOR,
+  supervisor: [...OPERATOR, 'queue:assign', 'queue:floor', 'audit:read'],
+  admin: [...OPERATOR, 'queue:assign', 'queue:floor', 'audit:read', 'staff:manage'],
+  'partner-caseworker': ['referral:intake'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

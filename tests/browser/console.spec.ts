@@ -1,0 +1,89 @@
+/**
+ * The console end to end: the first administrator sets up with the one-time link (password and
+ * authenticator), signs in with a TOTP code, texts the hotline from the simulator, and sees the
+ * emergency at the top of the queue with its reasons.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { base32Decode, totpCode } from '../../functions/staff/totp.ts';
+import { expect, test } from './fixtures.ts';
+
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+const PASSWORD = 'correct horse battery staple';
+let secret = '';
+
+const nextCode = async () => {
+  // A code is accepted once per 30-second step: wait for a fresh step when needed.
+  const now = Date.now();
+  const intoStep = now % 30_000;
+  if (intoStep > 25_000) await new Promise((r) => setTimeout(r, 30_000 - intoStep + 500));
+  return totpCode(base32Decode(secret), new Date());
+};
+
+test('the first administrator sets up the account from the one-time link', async ({ page }) => {
+  const link = readFileSync(path.join(process.env.WAYMARK_TEST_DATA!, 'first-admin-link.txt'), 'utf8').trim();
+  await page.goto(new URL(link).pathname);
+  secret = (await page.locator('[data-totp-secret]').textContent())!.trim();
+  await page.locator('#password').fill(PASSWORD);
+  await page.locator('#code').fill(await nextCode());
+  await page.locator('main button[type="submit"]').click();
+  await expect(page.locator('main a[href="/console/login"]')).toBeVisible();
+  // The link works once.
+  const again = await page.goto(new URL(link).pathname);
+  expect(again?.status()).toBe(404);
+});
+
+test('sign-in needs the password and then a fresh authenticator code', async ({ page, context }) => {
+  await page.goto('/console/');
+  await expect(page).toHaveURL(/\/console\/login$/);
+  await page.locator('#email').fill('admin');
+  await page.locator('#password').fill('wrong password!!');
+  await page.locator('main button[type="submit"]').click();
+  await expect(page.locator('.form-errors')).toBeVisible();
+  await page.locator('#password').fill(PASSWORD);
+  await page.locator('main button[type="submit"]').click();
+  await expect(page).toHaveURL(/second-factor$/);
+  await page.locator('#code').fill('000000');
+  await page.locator('main button[type="submit"]').click();
+  await expect(page.locator('.form-errors')).toBeVisible();
+  await page.waitForTimeout(31_000 - (Date.now() % 30_000));
+  await page.locator('#code').fill(await nextCode());
+  await page.locator('main button[type="submit"]').click();
+  await expect(page.locator('h1')).toHaveText(/Queue/);
+  const [cookie] = await context.cookies();
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+});
+
+test('the simulator texts the hotline through the real webhook; the emergency tops the queue', async ({
+  page,
+}) => {
+  await page.goto('/console/login');
+  await page.locator('#email').fill('admin');
+  await page.locator('#password').fill(PASSWORD);
+  await page.locator('main button[type="submit"]').click();
+  await page.waitForTimeout(31_000 - (Date.now() % 30_000));
+  await page.locator('#code').fill(await nextCode());
+  await page.locator('main button[type="submit"]').click();
+  await page.goto('/console/simulator');
+  await page.locator('#phone').fill('+9779800000042');
+  await page.locator('#country').fill('NP');
+  await page.locator('#message').fill('please help they locked us in the factory and took our passports');
+  await page.locator('main form button[type="submit"]').click();
+  await expect(page.locator('[data-thread] li.out')).toContainText('100');
+  await page.goto('/console/');
+  const first = page.locator('[data-queue-item]').first();
+  await expect(first).toContainText('Emergency');
+  await expect(first).toContainText('confinement');
+
+  // Signed in, but without the page's CSRF token: refused, and nothing is sent.
+  const forged = await page.request.post('/console/simulator', {
+    form: { phone: '+9779800000043', message: 'hello' },
+    maxRedirects: 0,
+  });
+  expect(forged.status()).toBe(403);
+  const signedOut = await page.context().browser()!.newContext({ baseURL: page.url() });
+  const anonymous = await signedOut.request.get('/console/', { maxRedirects: 0 });
+  expect(anonymous.status()).toBe(303);
+  await signedOut.close();
+});
