@@ -4,6 +4,7 @@ import node from '@astrojs/node';
 import preact from '@astrojs/preact';
 import { defineConfig } from 'astro/config';
 import { precompress } from './functions/server/precompress.ts';
+import { buildSearchIndex } from './src/build/search-index.ts';
 import { DEFAULT_LOCALE, LOCALE_CODES } from './src/i18n/locales.ts';
 
 export default defineConfig({
@@ -13,9 +14,11 @@ export default defineConfig({
   integrations: [
     preact(),
     {
-      name: 'waymark:precompress',
+      name: 'waymark:post-build',
       hooks: {
         'astro:build:done': async ({ dir, logger }) => {
+          const { pages } = await buildSearchIndex(fileURLToPath(dir));
+          logger.info(`search index: ${pages} pages`);
           const { files } = await precompress(fileURLToPath(dir));
           logger.info(`precompressed ${files} files (brotli + gzip)`);
         },

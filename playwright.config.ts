@@ -21,7 +21,8 @@ const port = Number(process.env.WAYMARK_TEST_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
-  testDir: 'tests/browser',
+  testDir: 'tests',
+  testMatch: ['browser/**/*.spec.ts', 'resilience/**/*.spec.ts'],
   forbidOnly: !!process.env.CI,
   fullyParallel: true,
   workers: 2,

@@ -2,12 +2,15 @@
  * `npm run bench`: builds if needed, then prints each benchmark as a table with its baseline
  * measured in the same run (absolute times drift between machines; ratios do not).
  * `npm run bench -- --seconds 10` measures longer; `--only page-bytes` runs one suite.
+ * PostgreSQL figures appear when BENCH_DATABASE_URL or TEST_DATABASE_URL names a server.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { healthThroughput } from './suites/health-throughput.ts';
 import { pageBytes } from './suites/page-bytes.ts';
+import { reportsThroughput } from './suites/reports-throughput.ts';
+import { webhook } from './suites/webhook.ts';
 
 const { values } = parseArgs({
   options: {
@@ -23,9 +26,13 @@ if (values.build || !existsSync('dist/server/entry.mjs')) {
 }
 
 const seconds = Number(values.seconds);
+// PostgreSQL figures need a server: BENCH_DATABASE_URL (or TEST_DATABASE_URL) names one.
+const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const suites: Record<string, () => Promise<string>> = {
   'page-bytes': pageBytes,
   health: () => healthThroughput(seconds),
+  reports: () => reportsThroughput(seconds, postgresUrl),
+  webhook: () => webhook(seconds),
 };
 
 process.stdout.write(`# Waymark benchmarks (${new Date().toISOString()}, node ${process.version})\n`);

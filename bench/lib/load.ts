@@ -16,7 +16,7 @@ export interface LoadOptions {
   url: string;
   method?: string;
   body?: string | (() => string);
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | (() => Record<string, string>);
   connections?: number;
   seconds?: number;
   /** Fixed arrival rate (requests/s across all connections) instead of as fast as possible. */
@@ -37,7 +37,10 @@ function once(agent: Agent, url: URL, options: LoadOptions): Promise<{ ms: numbe
       {
         agent,
         method: options.method ?? 'GET',
-        headers: { ...options.headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) },
+        headers: {
+          ...(typeof options.headers === 'function' ? options.headers() : options.headers),
+          ...(body ? { 'content-length': Buffer.byteLength(body) } : {}),
+        },
       },
       (res) => {
         res.resume();

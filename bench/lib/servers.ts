@@ -73,3 +73,22 @@ export async function startBare(body: string): Promise<Running> {
   await waitFor(url, child);
   return { url, child, stop: stopper(child) };
 }
+
+/** A throw-away PostgreSQL database for one benchmark, dropped afterwards. */
+export async function withScratchDatabase<T>(
+  serverUrl: string,
+  work: (url: string) => Promise<T>,
+): Promise<T> {
+  const { default: postgres } = await import('postgres');
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  const name = `waymark_bench_${Date.now()}`;
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  try {
+    return await work(url.href);
+  } finally {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}

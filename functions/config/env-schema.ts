@@ -35,6 +35,32 @@ export const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   ENCRYPTION_KEY: base64Key.optional(),
   HASH_KEY: base64Key.optional(),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (only for rate limits). */
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  /** Twilio account for the SMS/WhatsApp hotline. Without it, the built-in simulator stands in. */
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hex digits')
+    .optional(),
+  TWILIO_AUTH_TOKEN: z
+    .string()
+    .regex(/^[0-9a-fA-F]{32}$/, 'must be 32 hex digits')
+    .optional(),
+  /** The hotline's number (E.164), a whatsapp:+ sender, or a Messaging Service SID (MG...). */
+  TWILIO_FROM: z
+    .string()
+    .regex(
+      /^(\+[1-9][0-9]{6,14}|whatsapp:\+[1-9][0-9]{6,14}|MG[0-9a-fA-F]{32})$/,
+      'must be +E.164, whatsapp:+E.164 or MG...',
+    )
+    .optional(),
+  /** Another origin for Twilio's REST API (a regional edge, a gateway, a local stand-in). */
+  TWILIO_API_BASE: httpUrl.optional(),
+  /** On-call staff phones (E.164, comma-separated) alerted by SMS when an emergency arrives. */
+  ONCALL_NUMBERS: z
+    .string()
+    .regex(/^\+[1-9][0-9]{6,14}(\s*,\s*\+[1-9][0-9]{6,14})*$/, 'must be E.164 numbers separated by commas')
+    .optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Build time: where Quick exit sends the reader. */
   PUBLIC_QUICK_EXIT_URL: httpUrl.default('https://www.google.com/'),
@@ -43,4 +69,4 @@ export const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 /** Variables whose value must never be printed, even in a configuration error. */
-export const SECRET_VARIABLES = ['ENCRYPTION_KEY', 'HASH_KEY', 'DATABASE_URL'] as const;
+export const SECRET_VARIABLES = ['ENCRYPTION_KEY', 'HASH_KEY', 'DATABASE_URL', 'TWILIO_AUTH_TOKEN'] as const;

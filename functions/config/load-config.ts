@@ -16,6 +16,17 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   /** HTTPS deployments get HSTS and Secure cookies. */
   https: boolean;
+  trustProxy: boolean;
+  twilio: {
+    accountSid: string;
+    /** Unset in simulator mode: the server then uses a generated token (see secrets.ts). */
+    authToken?: string;
+    from: string;
+    apiBase?: string;
+    /** No Twilio account configured: replies go to the built-in simulator. */
+    simulated: boolean;
+  };
+  oncallNumbers: string[];
 }
 
 export class ConfigError extends Error {
@@ -45,9 +56,39 @@ function withoutBlanks(env: Record<string, string | undefined>): Record<string, 
   return out;
 }
 
+/** Simulator mode uses a fixed, obviously fake account and the built-in stand-in of Twilio's API. */
+export const SIMULATOR_ACCOUNT_SID = `AC${'0'.repeat(32)}`;
+export const SIMULATOR_NUMBER = '+15005550006';
+
+function twilioConfig(e: Env, publicBaseUrl: URL): Config['twilio'] {
+  if (e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_FROM) {
+    return {
+      accountSid: e.TWILIO_ACCOUNT_SID,
+      authToken: e.TWILIO_AUTH_TOKEN,
+      from: e.TWILIO_FROM,
+      apiBase: e.TWILIO_API_BASE,
+      simulated: false,
+    };
+  }
+  return {
+    accountSid: SIMULATOR_ACCOUNT_SID,
+    from: SIMULATOR_NUMBER,
+    apiBase: e.TWILIO_API_BASE ?? new URL('/api/simulator/twilio', publicBaseUrl).href,
+    simulated: true,
+  };
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(withoutBlanks(env));
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error));
+  const twilioSet = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'].filter(
+    (k) => parsed.data[k as keyof Env],
+  );
+  if (twilioSet.length > 0 && twilioSet.length < 3) {
+    throw new ConfigError([
+      'TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM must be set together (or none, for the simulator)',
+    ]);
+  }
   const e = parsed.data;
   const publicBaseUrl = new URL(e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`);
   const dataDir = path.resolve(e.DATA_DIR);
@@ -62,5 +103,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     configuredKeys: { encryptionKey: e.ENCRYPTION_KEY, hashKey: e.HASH_KEY },
     logLevel: e.LOG_LEVEL,
     https: publicBaseUrl.protocol === 'https:',
+    trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    twilio: twilioConfig(e, publicBaseUrl),
+    oncallNumbers: e.ONCALL_NUMBERS ? e.ONCALL_NUMBERS.split(',').map((n) => n.trim()) : [],
   };
 }

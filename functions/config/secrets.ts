@@ -14,11 +14,14 @@ export interface Keys {
   encryptionKey: Buffer;
   /** HMAC key for keyed hashes (receipts, phone numbers, rate-limit buckets). */
   hashKey: Buffer;
+  /** Signs and checks Twilio webhooks: the account's token, or a generated one for the simulator. */
+  twilioAuthToken: string;
 }
 
 const storedSchema = z.object({
   encryptionKey: z.string().optional(),
   hashKey: z.string().optional(),
+  simulatorAuthToken: z.string().optional(),
 });
 
 export interface LoadedKeys {
@@ -30,11 +33,12 @@ export interface LoadedKeys {
 export async function loadKeys(config: Config): Promise<LoadedKeys> {
   const file = path.join(config.dataDir, 'secrets.json');
   const configured = config.configuredKeys;
-  if (configured.encryptionKey && configured.hashKey) {
+  if (configured.encryptionKey && configured.hashKey && config.twilio.authToken) {
     return {
       keys: {
         encryptionKey: Buffer.from(configured.encryptionKey, 'base64'),
         hashKey: Buffer.from(configured.hashKey, 'base64'),
+        twilioAuthToken: config.twilio.authToken,
       },
       generated: [],
     };
@@ -48,23 +52,35 @@ export async function loadKeys(config: Config): Promise<LoadedKeys> {
     }
   }
   const generated: string[] = [];
-  const pick = (name: 'encryptionKey' | 'hashKey'): string => {
-    const value = configured[name] ?? stored[name];
+  const pick = (
+    name: 'encryptionKey' | 'hashKey' | 'simulatorAuthToken',
+    configuredValue: string | undefined,
+    make: () => string,
+  ): string => {
+    const value = configuredValue ?? stored[name];
     if (value) return value;
     generated.push(name);
-    const fresh = randomBytes(32).toString('base64');
+    const fresh = make();
     stored[name] = fresh;
     return fresh;
   };
-  const encryptionKey = pick('encryptionKey');
-  const hashKey = pick('hashKey');
+  const key32 = () => randomBytes(32).toString('base64');
+  const encryptionKey = pick('encryptionKey', configured.encryptionKey, key32);
+  const hashKey = pick('hashKey', configured.hashKey, key32);
+  const twilioAuthToken = pick('simulatorAuthToken', config.twilio.authToken, () =>
+    randomBytes(16).toString('hex'),
+  );
   if (generated.length > 0) {
     await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
     await writeFile(file, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 });
     await chmod(file, 0o600);
   }
   return {
-    keys: { encryptionKey: Buffer.from(encryptionKey, 'base64'), hashKey: Buffer.from(hashKey, 'base64') },
+    keys: {
+      encryptionKey: Buffer.from(encryptionKey, 'base64'),
+      hashKey: Buffer.from(hashKey, 'base64'),
+      twilioAuthToken,
+    },
     generated,
   };
 }

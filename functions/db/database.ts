@@ -8,7 +8,7 @@ export type Row = Record<string, unknown>;
 
 export interface Queryable {
   /** One parameterized statement; returns its rows. */
-  query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
 }
 
 export interface Database extends Queryable {

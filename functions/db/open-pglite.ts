@@ -2,24 +2,56 @@
  * PGlite (PostgreSQL compiled to WebAssembly) in a local folder: the embedded default, so that
  * `npm start` needs no database server. One process owns the folder at a time.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Row, Transaction } from './database.ts';
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite does not guard its folder against a second process, and two writers would corrupt it:
+ * a lock file with the owner's pid refuses a second opener while the first is alive.
+ */
+async function lockFolder(dir: string): Promise<() => Promise<void>> {
+  const lock = `${dir}.lock`;
+  await mkdir(path.dirname(dir), { recursive: true, mode: 0o700 });
+  try {
+    await writeFile(lock, String(process.pid), { flag: 'wx', mode: 0o600 });
+  } catch {
+    const owner = Number(await readFile(lock, 'utf8').catch(() => ''));
+    if (owner && owner !== process.pid && alive(owner)) {
+      throw new Error(
+        `the embedded database in ${dir} is in use by process ${owner}. Stop that server first, or use DATABASE_URL with PostgreSQL to run several processes.`,
+      );
+    }
+    await writeFile(lock, String(process.pid), { mode: 0o600 });
+  }
+  return () => rm(lock, { force: true });
+}
+
 export async function openPglite(dir: string | undefined): Promise<Database> {
+  const unlock = dir ? await lockFolder(dir) : async () => {};
   if (dir) await mkdir(dir, { recursive: true, mode: 0o700 });
   // `undefined` keeps the database in memory (tests that need no files).
   const pg = await PGlite.create(dir);
   return {
     kind: 'pglite',
-    async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
+    async query<T = Row>(sql: string, params: readonly unknown[] = []) {
       const result = await pg.query<T>(sql, params as unknown[]);
       return result.rows;
     },
     async transaction<T>(work: (tx: Transaction) => Promise<T>) {
       return pg.transaction(async (tx) =>
         work({
-          async query<R extends Row>(sql: string, params: readonly unknown[] = []) {
+          async query<R = Row>(sql: string, params: readonly unknown[] = []) {
             return (await tx.query<R>(sql, params as unknown[])).rows;
           },
           async execScript(sql: string) {
@@ -30,6 +62,7 @@ export async function openPglite(dir: string | undefined): Promise<Database> {
     },
     async close() {
       if (!pg.closed) await pg.close();
+      await unlock();
     },
   };
 }

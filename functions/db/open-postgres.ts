@@ -24,13 +24,13 @@ export function openPostgres(
   });
   return {
     kind: 'postgres',
-    async query<T extends Row>(text: string, params: readonly unknown[] = []) {
+    async query<T = Row>(text: string, params: readonly unknown[] = []) {
       return (await sql.unsafe(text, params as ParameterValue[])) as unknown as T[];
     },
     async transaction<T>(work: (tx: Transaction) => Promise<T>) {
       const result = await sql.begin((tx) =>
         work({
-          async query<R extends Row>(text: string, params: readonly unknown[] = []) {
+          async query<R = Row>(text: string, params: readonly unknown[] = []) {
             return (await tx.unsafe(text, params as ParameterValue[])) as unknown as R[];
           },
           async execScript(text: string) {

@@ -5,6 +5,8 @@
  */
 import type { z } from 'zod';
 import type { Deps } from '../deps.ts';
+import type { Permission } from '../staff/roles.ts';
+import type { Session } from '../staff/sessions.ts';
 import type { BodyKind } from './read-body.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -13,6 +15,12 @@ export interface RouteContext {
   deps: Deps;
   params: Record<string, string>;
   requestId: string;
+  /**
+   * The client's address, for rate limiting only: use it inside a keyed hash, never store or log it.
+   */
+  clientAddress: string;
+  /** The signed-in staff member's session, on routes that need a permission. */
+  session?: Session;
   /** Reads the JSON or form body within the route's byte limit and validates it. */
   readBody<S extends z.ZodType>(schema: S): Promise<{ kind: BodyKind; data: z.infer<S> }>;
 }
@@ -21,7 +29,8 @@ export interface Route {
   method: Method;
   /** Path pattern with `:name` segments, e.g. `/api/referrals/:id`. */
   path: string;
-  access: 'public';
+  /** `public`, or the permission a signed-in staff member needs (checked by the router). */
+  access: 'public' | { permission: Permission };
   /** Largest accepted request body in bytes (default 64 KiB). */
   maxBodyBytes?: number;
   handler: (request: Request, context: RouteContext) => Promise<Response>;

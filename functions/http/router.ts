@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../deps.ts';
+import { authorize } from '../staff/authorize.ts';
 import { HttpError } from './http-error.ts';
 import { routeOf } from './logger.ts';
 import { internalErrorResponse, problemResponse } from './problem.ts';
@@ -32,18 +33,32 @@ function compile(route: Route): CompiledRoute {
   return { route, pattern: new RegExp(`^${source}/?$`), names };
 }
 
-export type ApiHandler = (request: Request, deps: Deps) => Promise<Response>;
+export type ApiHandler = (request: Request, deps: Deps, client?: { address?: string }) => Promise<Response>;
+
+function clientAddressOf(request: Request, deps: Deps, socketAddress: string | undefined): string {
+  if (deps.config.trustProxy) {
+    const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  return socketAddress ?? 'unknown';
+}
 
 export function createRouter(routes: readonly Route[]): ApiHandler {
   const compiled = routes.map(compile);
 
-  return async function handle(request, deps) {
+  return async function handle(request, deps, client = {}) {
     const requestId = request.headers.get('x-request-id') ?? randomUUID();
     const url = new URL(request.url);
     const started = performance.now();
     let response: Response;
     try {
-      response = await dispatch(request, url, deps, requestId);
+      response = await dispatch(
+        request,
+        url,
+        deps,
+        requestId,
+        clientAddressOf(request, deps, client.address),
+      );
     } catch (error) {
       if (error instanceof HttpError) {
         response = problemResponse(error, requestId);
@@ -69,7 +84,13 @@ export function createRouter(routes: readonly Route[]): ApiHandler {
     return response;
   };
 
-  async function dispatch(request: Request, url: URL, deps: Deps, requestId: string): Promise<Response> {
+  async function dispatch(
+    request: Request,
+    url: URL,
+    deps: Deps,
+    requestId: string,
+    clientAddress: string,
+  ): Promise<Response> {
     let path: string;
     try {
       path = decodeURI(url.pathname);
@@ -100,6 +121,9 @@ export function createRouter(routes: readonly Route[]): ApiHandler {
       throw new HttpError(413, 'body-too-large', `The request body may be at most ${limit} bytes.`);
     }
 
+    const session =
+      route.access === 'public' ? undefined : await authorize(request, deps, route.access.permission);
+
     const params: Record<string, string> = {};
     found.c.names.forEach((name, i) => {
       params[name] = found.m[i + 1] ?? '';
@@ -108,6 +132,8 @@ export function createRouter(routes: readonly Route[]): ApiHandler {
       deps,
       params,
       requestId,
+      clientAddress,
+      session,
       readBody: (schema) => readValidBody(request, schema, limit),
     });
     return request.method === 'HEAD' ? new Response(null, response) : response;

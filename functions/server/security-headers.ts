@@ -6,7 +6,8 @@
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // Search runs Pagefind's WebAssembly; that needs wasm-unsafe-eval, which allows no JS eval.
+  "script-src 'self' 'wasm-unsafe-eval'",
   // Critical CSS is inlined so that a page arrives in one round trip.
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",

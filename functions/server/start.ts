@@ -3,9 +3,15 @@
  * problem before listening ends the process with one readable message and a non-zero exit code.
  */
 import { existsSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { boot } from '../boot.ts';
 import { ConfigError, loadConfig } from '../config/load-config.ts';
+import { purgeExpiredBuckets } from '../rate-limit/rate-limit.ts';
+import { sendDue } from '../sms/outbox.ts';
+import { createTwilioSender } from '../sms/twilio-sender.ts';
+import { firstAdminLink } from '../staff/first-admin.ts';
 import { type AppHandler, createServer } from './create-server.ts';
 import { createStaticSite } from './static-files.ts';
 
@@ -49,6 +55,11 @@ export async function start(): Promise<void> {
       fail(`Not allowed to listen on port ${config.port}: choose a port above 1024.`);
     fail(`The server stopped: ${error.message}`);
   });
+  const setupLink = await firstAdminLink(deps);
+  // Also left in the data folder (owner-only) for installs where nobody watches the output.
+  const linkFile = path.join(config.dataDir, 'first-admin-link.txt');
+  if (setupLink) await writeFile(linkFile, `${setupLink}\n`, { mode: 0o600 });
+  else await rm(linkFile, { force: true });
   server.listen(config.port, config.host, () => {
     log.info('Waymark is listening', {
       url: config.publicBaseUrl.href,
@@ -57,12 +68,36 @@ export async function start(): Promise<void> {
       database: db.kind,
       migrations,
     });
+    if (setupLink) {
+      // Printed, not logged: the link is a one-time secret for whoever started the server.
+      process.stdout.write(
+        `\nNo administrator has set up an account yet. Open this one-time link to do it:\n${setupLink}\n\n`,
+      );
+    }
   });
+
+  // Background work every node does; all of it is safe to run on several nodes at once.
+  const sender = createTwilioSender(config, deps.keys.twilioAuthToken);
+  let sending = false;
+  const outboxTimer = setInterval(() => {
+    if (sending) return;
+    sending = true;
+    sendDue(deps, sender)
+      .catch(() => log.error('outbox run failed', { job: 'outbox' }))
+      .finally(() => {
+        sending = false;
+      });
+  }, 1_000);
+  const purgeTimer = setInterval(() => {
+    purgeExpiredBuckets(db, deps.now()).catch(() => log.error('rate-limit purge failed', { job: 'purge' }));
+  }, 10 * 60_000);
 
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    clearInterval(outboxTimer);
+    clearInterval(purgeTimer);
     server.close();
     server.closeIdleConnections();
     db.close().finally(() => process.exit(0));

@@ -16,7 +16,11 @@ export function createTestDeps(db: Database, env: Record<string, string> = {}): 
   return {
     db,
     config: loadConfig({ DATA_DIR: '/nonexistent-test-dir', ...env }),
-    keys: { encryptionKey: Buffer.alloc(32, 1), hashKey: Buffer.alloc(32, 2) },
+    keys: {
+      encryptionKey: Buffer.alloc(32, 1),
+      hashKey: Buffer.alloc(32, 2),
+      twilioAuthToken: 'f'.repeat(32),
+    },
     log: createLogger('debug', (line) => logLines.push(line)),
     now: () => now,
     logLines,

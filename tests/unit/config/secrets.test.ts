@@ -16,7 +16,7 @@ describe('loadKeys', () => {
   it('generates missing keys once, owner-only, and reuses them', async () => {
     const config = loadConfig({ DATA_DIR: dir });
     const first = await loadKeys(config);
-    expect(first.generated).toEqual(['encryptionKey', 'hashKey']);
+    expect(first.generated).toEqual(['encryptionKey', 'hashKey', 'simulatorAuthToken']);
     expect(first.keys.encryptionKey).toHaveLength(32);
     expect(first.keys.encryptionKey.equals(first.keys.hashKey)).toBe(false);
     const file = path.join(dir, 'secrets.json');
@@ -30,7 +30,14 @@ describe('loadKeys', () => {
     const encryptionKey = randomBytes(32).toString('base64');
     const hashKey = randomBytes(32).toString('base64');
     const loaded = await loadKeys(
-      loadConfig({ DATA_DIR: dir, ENCRYPTION_KEY: encryptionKey, HASH_KEY: hashKey }),
+      loadConfig({
+        DATA_DIR: dir,
+        ENCRYPTION_KEY: encryptionKey,
+        HASH_KEY: hashKey,
+        TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`,
+        TWILIO_AUTH_TOKEN: 'a'.repeat(32),
+        TWILIO_FROM: '+447700900123',
+      }),
     );
     expect(loaded.keys.encryptionKey.toString('base64')).toBe(encryptionKey);
     await expect(readFile(path.join(dir, 'secrets.json'))).rejects.toThrow();

@@ -1,0 +1,87 @@
+/**
+ * Reading content by locale. A document missing in the reader's language falls back to English
+ * (flagged, so the page can say so in the reader's language); nothing ever renders blank or 404s.
+ */
+import { type CollectionEntry, getCollection } from 'astro:content';
+import { DEFAULT_LOCALE, isLocale, LOCALE_CODES, type Locale } from '../i18n/locales.ts';
+
+type Localized = 'guides' | 'campaigns' | 'pages';
+
+export interface LocalizedEntry<C extends Localized> {
+  slug: string;
+  entry: CollectionEntry<C>;
+  /** The locale the entry is actually written in. */
+  lang: Locale;
+  isFallback: boolean;
+  /** Locales this document exists in. */
+  translatedIn: Locale[];
+}
+
+export function splitId(id: string): { slug: string; locale: string } {
+  const cut = id.lastIndexOf('/');
+  return { slug: id.slice(0, cut), locale: id.slice(cut + 1) };
+}
+
+async function bySlug<C extends Localized>(
+  collection: C,
+): Promise<Map<string, Map<Locale, CollectionEntry<C>>>> {
+  const entries = (await getCollection(collection)) as CollectionEntry<C>[];
+  const map = new Map<string, Map<Locale, CollectionEntry<C>>>();
+  for (const entry of entries) {
+    const { slug, locale } = splitId(entry.id);
+    if (!isLocale(locale))
+      throw new Error(`content/${collection}/${entry.id}: "${locale}" is not a configured locale`);
+    if (!map.has(slug)) map.set(slug, new Map());
+    map.get(slug)!.set(locale, entry);
+  }
+  for (const [slug, versions] of map) {
+    if (!versions.has(DEFAULT_LOCALE))
+      throw new Error(`content/${collection}/${slug}: the English version is missing`);
+  }
+  return map;
+}
+
+export async function localizedAll<C extends Localized>(
+  collection: C,
+  locale: Locale,
+): Promise<LocalizedEntry<C>[]> {
+  const map = await bySlug(collection);
+  return [...map].map(([slug, versions]) => {
+    const own = versions.get(locale);
+    const lang = own ? locale : DEFAULT_LOCALE;
+    return {
+      slug,
+      entry: (own ?? versions.get(DEFAULT_LOCALE))!,
+      lang,
+      isFallback: !own,
+      translatedIn: LOCALE_CODES.filter((l) => versions.has(l)),
+    };
+  });
+}
+
+export async function localizedOne<C extends Localized>(collection: C, locale: Locale, slug: string) {
+  return (await localizedAll(collection, locale)).find((e) => e.slug === slug);
+}
+
+export async function slugsOf(collection: Localized): Promise<string[]> {
+  return [...(await bySlug(collection)).keys()];
+}
+
+/** Which documents exist in which locales, for the staff translation status view. */
+export async function translationStatus(): Promise<
+  { collection: string; slug: string; locales: Locale[] }[]
+> {
+  const rows: { collection: string; slug: string; locales: Locale[] }[] = [];
+  for (const collection of ['guides', 'campaigns', 'pages'] as const) {
+    for (const [slug, versions] of await bySlug(collection)) {
+      rows.push({ collection, slug, locales: LOCALE_CODES.filter((l) => versions.has(l)) });
+    }
+  }
+  const faqs = await getCollection('faq');
+  rows.push({
+    collection: 'faq',
+    slug: 'faq',
+    locales: LOCALE_CODES.filter((l) => faqs.some((f) => f.id === l)),
+  });
+  return rows;
+}

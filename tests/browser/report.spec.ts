@@ -1,0 +1,64 @@
+/** The anonymous report form in a real browser, with JavaScript off and on, in Arabic and two other locales. */
+import { expect, test } from './fixtures.ts';
+
+const LOCALES = ['ar', 'fr', 'vi'] as const;
+const RECEIPT = /^\d{4}-\d{4}-\d{4}-\d{4}$/;
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  for (const locale of LOCALES) {
+    test(`${locale}: a report is sent, the receipt shown once, and follow-up works`, async ({
+      page,
+      context,
+    }) => {
+      await page.goto(`/${locale}/report/`);
+      await expect(page.locator('html')).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
+      await page
+        .locator('#field-description')
+        .fill('The employer keeps our passports and we have not been paid for three months.');
+      await page.locator('input[name="signs"][value="documents-taken"]').check();
+      await page.locator('input[name="signs"][value="no-pay"]').check();
+      await page.locator('input[name="inDanger"][value="no"]').check();
+      await page.locator('form[data-report-form] button[type="submit"]').click();
+      const receipt = (await page.locator('[data-receipt]').textContent())!.trim();
+      expect(receipt).toMatch(RECEIPT);
+      expect(page.url()).not.toContain(`${receipt.slice(0, 4)}-`);
+      expect(await context.cookies()).toEqual([]);
+
+      await page.goto(`/${locale}/report/follow-up/`);
+      await page.locator('#receipt').fill(receipt);
+      await page.locator('main form button[type="submit"]').click();
+      await expect(page.locator('main .lead')).not.toBeEmpty();
+      await page.locator('#message').fill('We are still at the same place.');
+      await page.locator('main form button[type="submit"]').click();
+      await expect(page.locator('main .cards li')).toHaveCount(1);
+    });
+  }
+
+  test('a problem shows the form again with every answer kept', async ({ page }) => {
+    await page.goto('/fr/report/');
+    await page.locator('#field-description').fill('court');
+    await page.locator('#field-place').fill('Marseille, port');
+    await page.locator('input[name="exploitation"][value="labour"]').check();
+    await page.locator('form[data-report-form] button[type="submit"]').click();
+    await expect(page.locator('#form-errors')).toBeVisible();
+    await expect(page.locator('#description-error')).toBeVisible();
+    await expect(page.locator('#field-description')).toHaveValue('court');
+    await expect(page.locator('#field-place')).toHaveValue('Marseille, port');
+    await expect(page.locator('input[name="exploitation"][value="labour"]')).toBeChecked();
+  });
+
+  test('"in danger now" puts the emergency numbers first on the confirmation', async ({ page }) => {
+    await page.goto('/en/report/');
+    await page.locator('input[name="inDanger"][value="yes"]').check();
+    await page
+      .locator('#field-description')
+      .fill('Three girls are locked in the back of the shop on Main Street right now.');
+    await page.locator('#field-country').selectOption('GB');
+    await page.locator('form[data-report-form] button[type="submit"]').click();
+    const firstHeading = page.locator('main h2, main h1').first();
+    await expect(firstHeading).toHaveAttribute('id', 'emergency-title');
+    await expect(page.locator('main li').first()).toContainText('999');
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * "201 means committed": a server is killed with SIGKILL in the middle of a burst of reports, and
+ * after a restart every report that got its 201 is there, on PGlite and on PostgreSQL.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import postgres from 'postgres';
+import { freePort } from '../../bench/lib/servers.ts';
+import { type Challenge, solveChallenge } from '../../functions/reports/proof-of-work.ts';
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+}
+
+async function startServer(env: Record<string, string>): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['functions/server/start.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      TRUST_PROXY: 'true',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { child, url };
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('server did not start');
+}
+
+async function submit(url: string, n: number): Promise<string | null> {
+  const client = `10.9.${(n >> 8) & 255}.${n & 255}`;
+  try {
+    const challenge = (await (
+      await fetch(`${url}/api/reports/challenge`, { headers: { 'x-forwarded-for': client } })
+    ).json()) as Challenge;
+    const response = await fetch(`${url}/api/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+      body: JSON.stringify({
+        description: `Burst report number ${n}: workers locked in`,
+        locale: 'en',
+        altcha: solveChallenge(challenge),
+      }),
+    });
+    if (response.status !== 201) return null;
+    return (await response.json()).receipt;
+  } catch {
+    return null; // the server died mid-request: no 201, no promise made
+  }
+}
+
+async function burstAndKill(server: Server): Promise<string[]> {
+  const receipts: string[] = [];
+  let n = 0;
+  let killed = false;
+  const workers = Array.from({ length: 8 }, async () => {
+    while (!killed) {
+      // A 201 that arrived, even a moment before the kill, is a promise that must hold.
+      const receipt = await submit(server.url, n++);
+      if (receipt) receipts.push(receipt);
+    }
+  });
+  await new Promise((r) => setTimeout(r, 2500));
+  server.child.kill('SIGKILL');
+  killed = true;
+  await Promise.all(workers);
+  return receipts;
+}
+
+async function expectAllPresent(url: string, receipts: string[]) {
+  for (const [i, receipt] of receipts.entries()) {
+    const response = await fetch(`${url}/api/reports/lookup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.8.${(i >> 8) & 255}.${i & 255}` },
+      body: JSON.stringify({ receipt }),
+    });
+    expect(response.status, receipt).toBe(200);
+  }
+}
+
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+test('PGlite keeps every acknowledged report through kill -9', async () => {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'waymark-kill-'));
+  try {
+    const first = await startServer({ DATA_DIR: dataDir });
+    const receipts = await burstAndKill(first);
+    expect(receipts.length).toBeGreaterThan(5);
+    const second = await startServer({ DATA_DIR: dataDir });
+    await expectAllPresent(second.url, receipts);
+    second.child.kill('SIGTERM');
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('PostgreSQL keeps every acknowledged report through kill -9', async () => {
+  test.skip(!process.env.TEST_DATABASE_URL, 'TEST_DATABASE_URL is not set');
+  const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
+  const name = `waymark_kill_${Date.now()}`;
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'waymark-kill-pg-'));
+  try {
+    const env = { DATA_DIR: dataDir, DATABASE_URL: url.href };
+    const first = await startServer(env);
+    const receipts = await burstAndKill(first);
+    expect(receipts.length).toBeGreaterThan(5);
+    const second = await startServer(env);
+    await expectAllPresent(second.url, receipts);
+    second.child.kill('SIGTERM');
+    await new Promise((r) => second.child.once('exit', r));
+  } finally {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
