@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { healthThroughput } from './suites/health-throughput.ts';
 import { pageBytes } from './suites/page-bytes.ts';
 import { reportsThroughput } from './suites/reports-throughput.ts';
+import { triageBench } from './suites/triage.ts';
 import { webhook } from './suites/webhook.ts';
 
 const { values } = parseArgs({
@@ -33,6 +34,7 @@ const suites: Record<string, () => Promise<string>> = {
   health: () => healthThroughput(seconds),
   reports: () => reportsThroughput(seconds, postgresUrl),
   webhook: () => webhook(seconds),
+  triage: () => triageBench(seconds),
 };
 
 process.stdout.write(`# Waymark benchmarks (${new Date().toISOString()}, node ${process.version})\n`);

@@ -35,6 +35,18 @@ export const YES_NO_UNSURE = ['yes', 'no', 'unsure'] as const;
 export const CONTACT_METHODS = ['none', 'phone', 'sms', 'whatsapp', 'signal', 'email'] as const;
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/** Phones set to Arabic, Bengali or Nepali type their own digits: read them as numbers too. */
+const DIGIT_ZEROS = [0x0660, 0x06f0, 0x0966, 0x09e6, 0xff10];
+function asciiDigits(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  return v.replace(/\p{Nd}/gu, (d) => {
+    const code = d.codePointAt(0)!;
+    const zero = DIGIT_ZEROS.find((z) => code >= z && code < z + 10);
+    return zero === undefined ? d : String(code - zero);
+  });
+}
+
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(20));
@@ -51,7 +63,7 @@ export const reportInputSchema = z
     ),
     place: optional(z.string().trim().max(200)),
     when: optional(z.string().trim().max(100)),
-    peopleCount: optional(z.coerce.number().int().min(1).max(100_000)),
+    peopleCount: z.preprocess(asciiDigits, optional(z.coerce.number().int().min(1).max(100_000))),
     childrenInvolved: optional(z.enum(YES_NO_UNSURE)),
     exploitation: list(z.enum(EXPLOITATION_KINDS)),
     signs: list(z.enum(SIGNS)),
