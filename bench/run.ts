@@ -8,8 +8,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { healthThroughput } from './suites/health-throughput.ts';
+import { lighthouseScores } from './suites/lighthouse.ts';
 import { pageBytes } from './suites/page-bytes.ts';
 import { reportsThroughput } from './suites/reports-throughput.ts';
+import { siteBuild } from './suites/site-build.ts';
 import { triageBench } from './suites/triage.ts';
 import { webhook } from './suites/webhook.ts';
 
@@ -30,11 +32,13 @@ const seconds = Number(values.seconds);
 // PostgreSQL figures need a server: BENCH_DATABASE_URL (or TEST_DATABASE_URL) names one.
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const suites: Record<string, () => Promise<string>> = {
+  'site-build': siteBuild,
   'page-bytes': pageBytes,
   health: () => healthThroughput(seconds),
   reports: () => reportsThroughput(seconds, postgresUrl),
   webhook: () => webhook(seconds),
   triage: () => triageBench(seconds),
+  lighthouse: lighthouseScores,
 };
 
 process.stdout.write(`# Waymark benchmarks (${new Date().toISOString()}, node ${process.version})\n`);

@@ -1,7 +1,7 @@
-/** The baseline: a bare `node:http` server answering a fixed JSON body. */
+/** The baseline: a bare `node:http` server answering a fixed body (JSON unless told otherwise). */
 import { createServer } from 'node:http';
 
-const [port, body = '{}'] = process.argv.slice(2);
+const [port, body = '{}', type = 'application/json; charset=utf-8'] = process.argv.slice(2);
 createServer((_req, res) => {
   res.writeHead(200, {
     'content-type': 'application/json; charset=utf-8',

@@ -55,6 +55,8 @@ export async function startWaymark(env: Record<string, string> = {}): Promise<Ru
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      // Twilio signs the public URL: the benchmark's requests must match it.
+      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
       ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],

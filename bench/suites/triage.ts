@@ -27,9 +27,13 @@ export async function triageBench(seconds: number): Promise<string> {
   rate((t) => triage({ text: t }), texts, 0.5);
   const baseline = rate((t) => t.toLowerCase().split(/\s+/).length, texts, Math.min(seconds, 2));
   const engine = rate((t) => triage({ text: t }), texts, seconds);
-  const speed = formatTable('Triage speed (development set, single core)', ['what', 'messages/s'], [
-    ['baseline: lower-case and split', Math.round(baseline)],
-    ['triage engine', Math.round(engine)],
-  ]);
+  const speed = formatTable(
+    'Triage speed (development set, single core)',
+    ['what', 'messages/s'],
+    [
+      ['baseline: lower-case and split', Math.round(baseline)],
+      ['triage engine', Math.round(engine)],
+    ],
+  );
   return `${speed}\n### Triage accuracy on the development set (${rows.length} messages)\n\n\`\`\`\n${formatEvaluation(evaluate(rows))}\n\`\`\`\n`;
 }

@@ -62,3 +62,50 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('main li').first()).toContainText('999');
   });
 });
+
+test.describe('with JavaScript', () => {
+  for (const locale of LOCALES) {
+    test(`${locale}: short steps with inline checks, proof of work, one report for a double click`, async ({
+      page,
+    }) => {
+      const proofOfWork = page.waitForResponse((r) => r.url().endsWith('/api/reports/challenge') && r.ok());
+      await page.goto(`/${locale}/report/`);
+      const next = page.locator('button.report-next');
+      await expect(page.locator('section[data-step="what"]')).toBeHidden();
+      // "Yes, someone is in danger" shows the emergency numbers before anything else.
+      await page.locator('input[name="inDanger"][value="yes"]').check();
+      await expect(page.locator('[data-emergency-numbers] a[href^="tel:"]').first()).toBeVisible();
+      await next.click();
+      await expect(page.locator('section[data-step="what"]')).toBeVisible();
+      // Too short: an inline problem, and the text stays.
+      await page.locator('#field-description').fill('help');
+      await next.click();
+      await expect(page.locator('#field-description')).toHaveAttribute('aria-invalid', 'true');
+      await expect(page.locator('#field-description')).toHaveValue('help');
+      await page
+        .locator('#field-description')
+        .fill('Workers are locked in a garment workshop behind the market, at night.');
+      await next.click();
+      await page.locator('#field-place').fill('Behind the central market');
+      await next.click();
+      await page.locator('input[name="signs"][value="locked-in"]').check();
+      await next.click();
+      await expect(page.locator('section[data-step="contact"]')).toBeVisible();
+      await expect(page.locator('input[name="idempotencyKey"]')).toHaveValue(/^[0-9a-f-]{36}$/);
+      const submit = page.locator('form[data-report-form] button[type="submit"]');
+      await proofOfWork;
+      const posts: string[] = [];
+      page.on('request', (r) => {
+        if (r.method() === 'POST' && r.url().endsWith('/report/sent/')) posts.push(r.postData() ?? '');
+      });
+      await submit.dblclick();
+      const receipt = (await page.locator('[data-receipt]').textContent())!.trim();
+      expect(receipt).toMatch(RECEIPT);
+      await expect(page.locator('#emergency-title')).toBeVisible();
+      // One post, carrying the proof of work and the idempotency key made in the browser.
+      expect(posts).toHaveLength(1);
+      expect(posts[0]).toContain('name="altcha"');
+      expect(posts[0]).toContain('name="idempotencyKey"');
+    });
+  }
+});

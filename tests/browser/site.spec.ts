@@ -122,3 +122,22 @@ test('search finds guides in the reader’s language without putting the words i
   const first = await page.locator('#search-results li a').first().getAttribute('href');
   expect(first).toMatch(/^\/es\//);
 });
+
+test('the self-check works with the keyboard alone and sends nothing', async ({ page }) => {
+  const requests: string[] = [];
+  await page.goto('/en/self-check/');
+  page.on('request', (r) => requests.push(r.url()));
+  const form = page.locator('form.self-check');
+  await expect(form).toBeVisible();
+  // First question: Tab into the group, Space picks "yes" (a fee was asked for).
+  await form.locator('input[type="radio"]').first().focus();
+  await page.keyboard.press('Space');
+  // Move through the remaining radio groups with Tab, leaving them unanswered, to the country list.
+  await form.locator('select').focus();
+  await page.keyboard.press('ArrowDown');
+  await form.locator('button[type="submit"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.sc-result')).toBeVisible();
+  await expect(page.locator('.sc-result')).toHaveClass(/sc-serious/);
+  expect(requests).toEqual([]);
+});

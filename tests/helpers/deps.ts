@@ -13,13 +13,15 @@ export interface TestDeps extends Deps {
 export function createTestDeps(db: Database, env: Record<string, string> = {}): TestDeps {
   const logLines: string[] = [];
   let now = new Date('2026-11-22T09:00:00Z');
+  const config = loadConfig({ DATA_DIR: '/nonexistent-test-dir', ...env });
   return {
     db,
-    config: loadConfig({ DATA_DIR: '/nonexistent-test-dir', ...env }),
+    config,
     keys: {
       encryptionKey: Buffer.alloc(32, 1),
       hashKey: Buffer.alloc(32, 2),
-      twilioAuthToken: 'f'.repeat(32),
+      // As in production: the account's token when Twilio is configured, a generated one otherwise.
+      twilioAuthToken: config.twilio.authToken ?? 'f'.repeat(32),
     },
     log: createLogger('debug', (line) => logLines.push(line)),
     now: () => now,

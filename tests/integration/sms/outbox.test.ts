@@ -1,4 +1,6 @@
+import twilio from 'twilio';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handleApi } from '../../../functions/routes.ts';
 import { backoffMs, enqueueSms, MAX_ATTEMPTS, sendDue } from '../../../functions/sms/outbox.ts';
 import { createTwilioSender } from '../../../functions/sms/twilio-sender.ts';
 import { engines, type TestDatabase } from '../../helpers/databases.ts';
@@ -61,6 +63,27 @@ describe.each(engines)('SMS outbox on $name', (engine) => {
     });
     // Nothing is sent twice.
     expect(await sendDue(deps, sender)).toEqual({ sent: 0, failed: 0 });
+
+    // Twilio's signed delivery report is recorded; a forged one is refused.
+    const params = {
+      MessageSid: twilioApi.messages[0]!.sid,
+      MessageStatus: 'delivered',
+      AccountSid: ACCOUNT_SID,
+    };
+    const url = 'https://hotline.example.org/api/sms/status';
+    const post = (signature: string) =>
+      handleApi(
+        new Request(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+          body: new URLSearchParams(params).toString(),
+        }),
+        deps,
+      );
+    expect((await post('Zm9yZ2Vk')).status).toBe(403);
+    expect((await post(twilio.getExpectedTwilioSignature(TOKEN, url, params))).status).toBe(204);
+    const [row] = await t.db.query<{ delivery_status: string }>('select delivery_status from outbox');
+    expect(row?.delivery_status).toBe('delivered');
   });
 
   it('retries with exponential backoff after failures, then delivers', async () => {

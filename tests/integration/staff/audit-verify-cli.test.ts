@@ -14,11 +14,16 @@ describe('npm run audit:verify', () => {
       const db = await openPglite(path.join(dataDir, 'pglite'));
       await migrate(db);
       for (let i = 0; i < 4; i++) {
-        await db.transaction((tx) => appendAudit(tx, { actorId: null, action: 'export', subject: `r${i}` }, new Date()));
+        await db.transaction((tx) =>
+          appendAudit(tx, { actorId: null, action: 'export', subject: `r${i}` }, new Date()),
+        );
       }
       await db.close();
       const run = () =>
-        spawnSync(process.execPath, ['functions/staff/audit-verify-cli.ts'], { env: { PATH: process.env.PATH, DATA_DIR: dataDir }, encoding: 'utf8' });
+        spawnSync(process.execPath, ['functions/staff/audit-verify-cli.ts'], {
+          env: { PATH: process.env.PATH, DATA_DIR: dataDir },
+          encoding: 'utf8',
+        });
       const ok = run();
       expect(ok.status, ok.stderr).toBe(0);
       expect(ok.stdout).toContain('intact: 4 entries');

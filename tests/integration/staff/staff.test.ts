@@ -23,37 +23,59 @@ describe.each(engines)('staff accounts on $name', (engine) => {
     const link = (await firstAdminLink(deps))!;
     const token = link.split('/').pop()!;
     const secret = newTotpSecret();
-    await finishSetup(deps, { token, password: PASSWORD, secret: base32Encode(secret), code: totpCode(secret, deps.now()) });
+    await finishSetup(deps, {
+      token,
+      password: PASSWORD,
+      secret: base32Encode(secret),
+      code: totpCode(secret, deps.now()),
+    });
     return { token, secret };
   }
 
   it('sets up the first admin once, then signs in with password and a fresh code', async () => {
     const { token, secret } = await setUpAdmin();
-    await expect(finishSetup(deps, { token, password: PASSWORD, secret: base32Encode(secret), code: '000000' })).rejects.toThrow(/expired or was already used/);
+    await expect(
+      finishSetup(deps, { token, password: PASSWORD, secret: base32Encode(secret), code: '000000' }),
+    ).rejects.toThrow(/expired or was already used/);
     expect(await firstAdminLink(deps)).toBeNull();
 
     const half = await signInWithPassword(deps, { email: 'ADMIN', password: PASSWORD }, '192.0.2.1');
     const halfSession = (await readSession(t.db, half.token, deps.now()))!;
     expect(halfSession.stage).toBe('password');
     // The code used at set-up cannot be used again.
-    await expect(completeSecondFactor(deps, halfSession, totpCode(secret, deps.now()))).rejects.toThrow(/did not work/);
+    await expect(completeSecondFactor(deps, halfSession, totpCode(secret, deps.now()))).rejects.toThrow(
+      /did not work/,
+    );
     deps.setNow(new Date(deps.now().getTime() + 30_000));
-    const full = await completeSecondFactor(deps, (await readSession(t.db, half.token, deps.now()))!, totpCode(secret, deps.now()));
+    const full = await completeSecondFactor(
+      deps,
+      (await readSession(t.db, half.token, deps.now()))!,
+      totpCode(secret, deps.now()),
+    );
     expect((await readSession(t.db, full.token, deps.now()))?.stage).toBe('full');
     expect(await readSession(t.db, half.token, deps.now())).toBeNull();
   });
 
   it('refuses wrong passwords without saying which part was wrong', async () => {
     await setUpAdmin();
-    await expect(signInWithPassword(deps, { email: 'admin', password: 'nope nope nope' }, '192.0.2.1')).rejects.toMatchObject({ status: 401 });
-    await expect(signInWithPassword(deps, { email: 'nobody', password: PASSWORD }, '192.0.2.1')).rejects.toMatchObject({ status: 401 });
+    await expect(
+      signInWithPassword(deps, { email: 'admin', password: 'nope nope nope' }, '192.0.2.1'),
+    ).rejects.toMatchObject({ status: 401 });
+    await expect(
+      signInWithPassword(deps, { email: 'nobody', password: PASSWORD }, '192.0.2.1'),
+    ).rejects.toMatchObject({ status: 401 });
   });
 
   it('rate-limits sign-in attempts', async () => {
     await setUpAdmin();
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      statuses.push(await signInWithPassword(deps, { email: 'admin', password: 'wrong' }, '192.0.2.9').then(() => 200, (e) => e.status));
+      statuses.push(
+        await signInWithPassword(deps, { email: 'admin', password: 'wrong' }, '192.0.2.9').then(
+          () => 200,
+          (e) => e.status,
+        ),
+      );
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses[10]).toBe(429);
@@ -67,10 +89,24 @@ describe.each(engines)('staff accounts on $name', (engine) => {
     const cookie = sessionCookie(deps.config, token).split(';')[0]!;
     const get = new Request('https://hotline.example.org/api/x', { headers: { cookie } });
     expect((await authorize(get, deps, 'queue:read')).user.id).toBe(admin!.id);
-    const post = (headers: Record<string, string>) => new Request('https://hotline.example.org/api/x', { method: 'POST', headers: { cookie, ...headers } });
-    await expect(authorize(post({}), deps, 'queue:read')).rejects.toMatchObject({ status: 403, code: 'csrf' });
-    await expect(authorize(post({ 'x-csrf-token': csrfToken, origin: 'https://evil.example' }), deps, 'queue:read')).rejects.toMatchObject({ code: 'csrf' });
-    expect((await authorize(post({ 'x-csrf-token': csrfToken, origin: 'https://hotline.example.org' }), deps, 'queue:read')).user.id).toBe(admin!.id);
+    const post = (headers: Record<string, string>) =>
+      new Request('https://hotline.example.org/api/x', { method: 'POST', headers: { cookie, ...headers } });
+    await expect(authorize(post({}), deps, 'queue:read')).rejects.toMatchObject({
+      status: 403,
+      code: 'csrf',
+    });
+    await expect(
+      authorize(post({ 'x-csrf-token': csrfToken, origin: 'https://evil.example' }), deps, 'queue:read'),
+    ).rejects.toMatchObject({ code: 'csrf' });
+    expect(
+      (
+        await authorize(
+          post({ 'x-csrf-token': csrfToken, origin: 'https://hotline.example.org' }),
+          deps,
+          'queue:read',
+        )
+      ).user.id,
+    ).toBe(admin!.id);
     await expect(authorize(get, deps, 'referral:intake')).rejects.toMatchObject({ status: 403 });
     deps.setNow(new Date(deps.now().getTime() + IDLE_MS + 1000));
     await expect(authorize(get, deps, 'queue:read')).rejects.toMatchObject({ status: 401 });
@@ -79,7 +115,13 @@ describe.each(engines)('staff accounts on $name', (engine) => {
   it('keeps a hash-chained audit log that exposes a tampered row', async () => {
     await setUpAdmin();
     for (let i = 0; i < 5; i++) {
-      await t.db.transaction((tx) => appendAudit(tx, { actorId: null, action: 'test.event', subject: `s${i}`, details: { i } }, deps.now()));
+      await t.db.transaction((tx) =>
+        appendAudit(
+          tx,
+          { actorId: null, action: 'test.event', subject: `s${i}`, details: { i } },
+          deps.now(),
+        ),
+      );
     }
     const intact = await verifyAuditChain(t.db);
     expect(intact.firstBroken).toBeUndefined();

@@ -5,7 +5,12 @@ const base = { description: 'They took our passports at the farm', locale: 'bn' 
 
 describe('report schema', () => {
   it('reads numbers typed with Bengali, Devanagari and Arabic-Indic digits', () => {
-    for (const [typed, value] of [['৩', 3], ['१२', 12], ['٤٥', 45], ['10', 10]] as const) {
+    for (const [typed, value] of [
+      ['৩', 3],
+      ['१२', 12],
+      ['٤٥', 45],
+      ['10', 10],
+    ] as const) {
       expect(reportInputSchema.parse({ ...base, peopleCount: typed }).peopleCount).toBe(value);
     }
   });
@@ -21,6 +26,8 @@ describe('report schema', () => {
     expect(reportInputSchema.safeParse({ ...base, contactMethod: 'none' }).success).toBe(true);
     const missing = reportInputSchema.safeParse({ ...base, contactMethod: 'sms', description: 'x' });
     expect(missing.error?.issues.map((i) => i.path[0]).sort()).toEqual(['contactValue', 'description']);
-    expect(reportInputSchema.safeParse({ ...base, contactMethod: 'sms', contactValue: 42 }).success).toBe(false);
+    expect(reportInputSchema.safeParse({ ...base, contactMethod: 'sms', contactValue: 42 }).success).toBe(
+      false,
+    );
   });
 });

@@ -2,9 +2,40 @@ import { describe, expect, it } from 'vitest';
 import { can, PERMISSIONS, ROLE_PERMISSIONS, ROLES } from '../../../functions/staff/roles.ts';
 
 const EXPECTED: Record<string, string[]> = {
-  operator: ['queue:read', 'queue:claim', 'conversation:read', 'conversation:reply', 'conversation:priority', 'simulator:use', 'referral:create'],
-  supervisor: ['queue:read', 'queue:claim', 'conversation:read', 'conversation:reply', 'conversation:priority', 'simulator:use', 'referral:create', 'queue:assign', 'queue:floor', 'audit:read'],
-  admin: ['queue:read', 'queue:claim', 'conversation:read', 'conversation:reply', 'conversation:priority', 'simulator:use', 'referral:create', 'queue:assign', 'queue:floor', 'audit:read', 'staff:manage'],
+  operator: [
+    'queue:read',
+    'queue:claim',
+    'conversation:read',
+    'conversation:reply',
+    'conversation:priority',
+    'simulator:use',
+    'referral:create',
+  ],
+  supervisor: [
+    'queue:read',
+    'queue:claim',
+    'conversation:read',
+    'conversation:reply',
+    'conversation:priority',
+    'simulator:use',
+    'referral:create',
+    'queue:assign',
+    'queue:floor',
+    'audit:read',
+  ],
+  admin: [
+    'queue:read',
+    'queue:claim',
+    'conversation:read',
+    'conversation:reply',
+    'conversation:priority',
+    'simulator:use',
+    'referral:create',
+    'queue:assign',
+    'queue:floor',
+    'audit:read',
+    'staff:manage',
+  ],
   'partner-caseworker': ['referral:intake'],
 };
 
@@ -16,6 +47,7 @@ describe('permissions', () => {
   });
 
   it('grants only known permissions', () => {
-    for (const granted of Object.values(ROLE_PERMISSIONS)) for (const p of granted) expect(PERMISSIONS).toContain(p);
+    for (const granted of Object.values(ROLE_PERMISSIONS))
+      for (const p of granted) expect(PERMISSIONS).toContain(p);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { base32Decode, base32Encode, otpauthUri, totpCode, verifyTotp } from '../../../functions/staff/totp.ts';
+import {
+  base32Decode,
+  base32Encode,
+  otpauthUri,
+  totpCode,
+  verifyTotp,
+} from '../../../functions/staff/totp.ts';
 
 // RFC 6238 appendix B, SHA-1 secret; the RFC's 8-digit codes end in these 6 digits.
 const SECRET = Buffer.from('12345678901234567890');
