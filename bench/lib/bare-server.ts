@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 const [port, body = '{}', type = 'application/json; charset=utf-8'] = process.argv.slice(2);
 createServer((_req, res) => {
   res.writeHead(200, {
-    'content-type': 'application/json; charset=utf-8',
+    'content-type': type,
     'content-length': Buffer.byteLength(body),
   });
   res.end(body);

@@ -66,11 +66,10 @@ export async function startWaymark(env: Record<string, string> = {}): Promise<Ru
   return { url, child, stop: stopper(child) };
 }
 
-export async function startBare(body: string): Promise<Running> {
+export async function startBare(body: string, contentType?: string): Promise<Running> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['bench/lib/bare-server.ts', String(port), body], {
-    stdio: 'inherit',
-  });
+  const args = ['bench/lib/bare-server.ts', String(port), body, ...(contentType ? [contentType] : [])];
+  const child = spawn(process.execPath, args, { stdio: 'inherit' });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(url, child);
   return { url, child, stop: stopper(child) };

@@ -25,7 +25,7 @@ export async function lighthouseScores(): Promise<string> {
     chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
   });
   try {
-    const rows = [];
+    const rows: (string | number)[][] = [];
     const audit = async (name: string, url: string) => {
       const result = await lighthouse(url, {
         port: chrome.port,
