@@ -1,0 +1,163 @@
+/**
+ * Working the queue. Claiming is atomic: "next" takes the most urgent, oldest waiting item with
+ * FOR UPDATE SKIP LOCKED, so concurrent operators (on any number of app nodes sharing one
+ * PostgreSQL) each get a different item; claiming a chosen item succeeds for exactly one of them.
+ * Every change is recorded as a queue event and in the audit log, in the same transaction.
+ */
+import type { Queryable } from '../db/database.ts';
+import type { Deps } from '../deps.ts';
+import { HttpError } from '../http/http-error.ts';
+import { appendAudit } from '../staff/audit.ts';
+import { type Priority, priorityRank } from './priority.ts';
+
+export interface ClaimedItem {
+  id: string;
+  source: 'report' | 'sms';
+  source_id: string;
+  priority: Priority;
+}
+
+export const OUTCOMES = [
+  'helped',
+  'referred',
+  'no-response',
+  'not-trafficking',
+  'duplicate',
+  'spam',
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+async function record(
+  tx: Queryable,
+  itemId: string,
+  actorId: string,
+  kind: string,
+  details: Record<string, string | number | boolean | null>,
+  now: Date,
+) {
+  await tx.query(
+    'insert into queue_events (item_id, at, actor_id, kind, details) values ($1, $2, $3, $4, $5)',
+    [itemId, now, actorId, kind, JSON.stringify(details)],
+  );
+  await appendAudit(tx, { actorId, action: `queue.${kind}`, subject: itemId, details }, now);
+}
+
+export async function claimNext(
+  deps: Pick<Deps, 'db' | 'now'>,
+  staffId: string,
+): Promise<ClaimedItem | null> {
+  const now = deps.now();
+  return deps.db.transaction(async (tx) => {
+    const [item] = await tx.query<ClaimedItem>(
+      `update queue_items set status = 'claimed', claimed_by = $1, claimed_at = $2, updated_at = $2
+       where id = (
+         select id from queue_items where status = 'waiting'
+         order by priority_rank, created_at
+         limit 1
+         for update skip locked
+       )
+       returning id, source, source_id, priority`,
+      [staffId, now],
+    );
+    if (item) await record(tx, item.id, staffId, 'claimed', {}, now);
+    return item ?? null;
+  });
+}
+
+export async function claimItem(
+  deps: Pick<Deps, 'db' | 'now'>,
+  staffId: string,
+  itemId: string,
+): Promise<ClaimedItem> {
+  const now = deps.now();
+  return deps.db.transaction(async (tx) => {
+    const [item] = await tx.query<ClaimedItem>(
+      `update queue_items set status = 'claimed', claimed_by = $1, claimed_at = $2, updated_at = $2
+       where id = $3 and status = 'waiting'
+       returning id, source, source_id, priority`,
+      [staffId, now, itemId],
+    );
+    if (!item) throw new HttpError(409, 'already-claimed', 'Someone else has this item, or it is closed.');
+    await record(tx, item.id, staffId, 'claimed', {}, now);
+    return item;
+  });
+}
+
+/** Changes an item the caller holds (or any item, for supervisors); returns nothing if none matched. */
+async function change(
+  deps: Pick<Deps, 'db' | 'now'>,
+  actor: { id: string; mayOverride: boolean },
+  itemId: string,
+  set: string,
+  params: unknown[],
+  event: { kind: string; details: Record<string, string | number | boolean | null> },
+  after?: (tx: Queryable, item: { source: string; source_id: string }) => Promise<void>,
+): Promise<void> {
+  const now = deps.now();
+  await deps.db.transaction(async (tx) => {
+    const rows = await tx.query<{ source: string; source_id: string }>(
+      `update queue_items set ${set}, updated_at = $3
+       where id = $1 and status <> 'closed' and (claimed_by = $2 or $4)
+       returning source, source_id`,
+      [itemId, actor.id, now, actor.mayOverride, ...params],
+    );
+    if (rows.length === 0)
+      throw new HttpError(409, 'not-yours', 'You do not hold this item, or it is closed.');
+    await record(tx, itemId, actor.id, event.kind, event.details, now);
+    await after?.(tx, rows[0]!);
+  });
+}
+
+type Actor = { id: string; mayOverride: boolean };
+
+export const release = (deps: Pick<Deps, 'db' | 'now'>, actor: Actor, itemId: string) =>
+  change(deps, actor, itemId, `status = 'waiting', claimed_by = null, claimed_at = null`, [], {
+    kind: 'released',
+    details: {},
+  });
+
+export const escalate = (deps: Pick<Deps, 'db' | 'now'>, actor: Actor, itemId: string, reason: string) =>
+  change(deps, actor, itemId, 'escalated = true', [], { kind: 'escalated', details: { reason } });
+
+export const closeItem = (deps: Pick<Deps, 'db' | 'now'>, actor: Actor, itemId: string, outcome: Outcome) =>
+  change(deps, actor, itemId, `status = 'closed', outcome = $5, closed_at = $3`, [outcome], {
+    kind: 'closed',
+    details: { outcome },
+  });
+
+export const reassign = (deps: Pick<Deps, 'db' | 'now'>, actor: Actor, itemId: string, toStaffId: string) =>
+  change(
+    deps,
+    { ...actor, mayOverride: true },
+    itemId,
+    `status = 'claimed', claimed_by = $5, claimed_at = $3`,
+    [toStaffId],
+    {
+      kind: 'reassigned',
+      details: { to: toStaffId },
+    },
+  );
+
+/** A person may lower an emergency (unlike the triage engine); the reason is required and audited. */
+export const changePriority = (
+  deps: Pick<Deps, 'db' | 'now'>,
+  actor: Actor,
+  itemId: string,
+  priority: Priority,
+  reason: string,
+) =>
+  change(
+    deps,
+    actor,
+    itemId,
+    'priority = $5, priority_rank = $6',
+    [priority, priorityRank(priority)],
+    { kind: 'priority', details: { priority, reason } },
+    async (tx, item) => {
+      // The conversation keeps the person's decision: triage only ever raises it again.
+      if (item.source === 'sms')
+        await tx.query('update conversations set priority = $2 where id = $1', [item.source_id, priority]);
+      if (item.source === 'report')
+        await tx.query('update reports set priority = $2 where id = $1', [item.source_id, priority]);
+    },
+  );
