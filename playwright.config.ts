@@ -40,14 +40,14 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
-    stdout: 'ignore',
+    stdout: process.env.WAYMARK_SERVER_LOGS ? 'pipe' : 'ignore',
     stderr: 'pipe',
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: process.env.WAYMARK_TEST_DATA,
       PUBLIC_BASE_URL: baseURL,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.WAYMARK_LOG_LEVEL ?? 'warn',
     },
   },
 });

@@ -3,6 +3,18 @@
  * Astro endpoint is a one-line shim around the router built from this list, and the fuzz suite
  * walks this list, so a new route is served and fuzzed the moment it is added here.
  */
+import { queueEvents } from './console/events.ts';
+import {
+  claimNextItem,
+  claimOne,
+  closeOne,
+  escalateOne,
+  listQueue,
+  reassignOne,
+  releaseOne,
+  replyOne,
+  reprioritise,
+} from './console/queue-api.ts';
 import { health } from './health/health.ts';
 import { json } from './http/json.ts';
 import { defineRoutes } from './http/route.ts';
@@ -40,6 +52,57 @@ export const routes = defineRoutes([
     path: '/api/simulator/twilio/2010-04-01/Accounts/:accountSid/Messages.json',
     access: 'public',
     handler: simulatorTwilio,
+  },
+  // The console's queue: staff only, each route with the permission it needs.
+  { method: 'GET', path: '/api/console/queue', access: { permission: 'queue:read' }, handler: listQueue },
+  { method: 'GET', path: '/api/console/events', access: { permission: 'queue:read' }, handler: queueEvents },
+  {
+    method: 'POST',
+    path: '/api/console/queue/next',
+    access: { permission: 'queue:claim' },
+    handler: claimNextItem,
+  },
+  {
+    method: 'POST',
+    path: '/api/console/queue/:id/claim',
+    access: { permission: 'queue:claim' },
+    handler: claimOne,
+  },
+  {
+    method: 'POST',
+    path: '/api/console/queue/:id/release',
+    access: { permission: 'queue:claim' },
+    handler: releaseOne,
+  },
+  {
+    method: 'POST',
+    path: '/api/console/queue/:id/escalate',
+    access: { permission: 'queue:claim' },
+    handler: escalateOne,
+  },
+  {
+    method: 'POST',
+    path: '/api/console/queue/:id/priority',
+    access: { permission: 'conversation:priority' },
+    handler: reprioritise,
+  },
+  {
+    method: 'POST',
+    path: '/api/console/queue/:id/reassign',
+    access: { permission: 'queue:assign' },
+    handler: reassignOne,
+  },
+  {
+    method: 'POST',
+    path: '/api/console/queue/:id/reply',
+    access: { permission: 'conversation:reply' },
+    handler: replyOne,
+  },
+  {
+    method: 'POST',
+    path: '/api/console/queue/:id/close',
+    access: { permission: 'queue:claim' },
+    handler: closeOne,
   },
 ]);
 

@@ -35,6 +35,7 @@ function signedBody(baseUrl: string, n: number) {
 export async function webhook(seconds: number): Promise<string> {
   const bare = await startBare(
     '<?xml version="1.0" encoding="UTF-8"?><Response><Message>ok</Message></Response>',
+    'text/xml',
   );
   const waymark = await startWaymark({
     TWILIO_ACCOUNT_SID: ACCOUNT,

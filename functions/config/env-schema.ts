@@ -61,6 +61,14 @@ export const envSchema = z.object({
     .string()
     .regex(/^\+[1-9][0-9]{6,14}(\s*,\s*\+[1-9][0-9]{6,14})*$/, 'must be E.164 numbers separated by commas')
     .optional(),
+  /** How long each priority may wait before its promise is broken, in minutes. */
+  SLA_MINUTES: z
+    .string()
+    .regex(
+      /^(emergency|urgent|standard|noise):\d{1,6}(,(emergency|urgent|standard|noise):\d{1,6})*$/,
+      'must look like emergency:5,urgent:60,standard:1440,noise:10080',
+    )
+    .default('emergency:5,urgent:60,standard:1440,noise:10080'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Build time: where Quick exit sends the reader. */
   PUBLIC_QUICK_EXIT_URL: httpUrl.default('https://www.google.com/'),

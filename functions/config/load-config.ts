@@ -27,6 +27,8 @@ export interface Config {
     simulated: boolean;
   };
   oncallNumbers: string[];
+  /** Minutes each priority may wait before its SLA is breached. */
+  slaMinutes: Record<'emergency' | 'urgent' | 'standard' | 'noise', number>;
 }
 
 export class ConfigError extends Error {
@@ -106,5 +108,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     twilio: twilioConfig(e, publicBaseUrl),
     oncallNumbers: e.ONCALL_NUMBERS ? e.ONCALL_NUMBERS.split(',').map((n) => n.trim()) : [],
+    slaMinutes: {
+      emergency: 5,
+      urgent: 60,
+      standard: 1440,
+      noise: 10080,
+      ...Object.fromEntries(
+        e.SLA_MINUTES.split(',').map((pair) => [pair.split(':')[0], Number(pair.split(':')[1])]),
+      ),
+    },
   };
 }

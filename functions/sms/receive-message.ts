@@ -24,6 +24,7 @@ import {
 } from './conversation-store.ts';
 import { emergencyNumber } from './emergency-numbers.ts';
 import { keywordOf } from './keywords.ts';
+import { linkReceipt } from './link-receipt.ts';
 import { fillTemplate, LANGUAGE_MENU, SMS_TEMPLATES } from './templates.ts';
 import type { InboundParams } from './twilio-params.ts';
 
@@ -82,6 +83,7 @@ export async function receiveMessage(deps: Deps, params: InboundParams): Promise
       ),
     );
     const result = triage({ text: params.Body, history });
+    await linkReceipt(tx, deps, conversation.id, params.Body, now);
     const keyword = keywordOf(params.Body);
 
     await insertSmsMessage(tx, {

@@ -111,3 +111,70 @@ export const SMS_TEMPLATES: Record<Locale, SmsTemplates> = {
 export function fillTemplate(template: string, vars: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (m, name: string) => vars[name] ?? m);
 }
+
+/** Ready-made operator replies, in the texter's language; operators may edit before sending. */
+export const OPERATOR_TEMPLATES: Record<
+  Locale,
+  { safeToTalk: string; whereAreYou: string; callEmergency: string }
+> = {
+  en: {
+    safeToTalk: 'Are you safe to text now?',
+    whereAreYou: 'Can you tell us where you are now?',
+    callEmergency: 'If you are in danger now, call the emergency number.',
+  },
+  fr: {
+    safeToTalk: 'Pouvez-vous écrire sans danger maintenant ?',
+    whereAreYou: 'Pouvez-vous nous dire où vous êtes ?',
+    callEmergency: 'Si vous êtes en danger, appelez les secours.',
+  },
+  es: {
+    safeToTalk: '¿Puede escribir de forma segura ahora?',
+    whereAreYou: '¿Puede decirnos dónde está ahora?',
+    callEmergency: 'Si está en peligro ahora, llame a emergencias.',
+  },
+  ar: {
+    safeToTalk: 'هل يمكنك المراسلة بأمان الآن؟',
+    whereAreYou: 'هل يمكنك إخبارنا أين أنت الآن؟',
+    callEmergency: 'إذا كنت في خطر الآن، اتصل برقم الطوارئ.',
+  },
+  ru: {
+    safeToTalk: 'Вам сейчас безопасно переписываться?',
+    whereAreYou: 'Где вы сейчас находитесь?',
+    callEmergency: 'Если вам грозит опасность, звоните в экстренную службу.',
+  },
+  zh: {
+    safeToTalk: '您现在发信息安全吗？',
+    whereAreYou: '您能告诉我们您现在在哪里吗？',
+    callEmergency: '如果您现在有危险，请拨打紧急电话。',
+  },
+  bn: {
+    safeToTalk: 'আপনি কি এখন নিরাপদে লিখতে পারবেন?',
+    whereAreYou: 'আপনি এখন কোথায় আছেন বলতে পারবেন?',
+    callEmergency: 'এখন বিপদে থাকলে জরুরি নম্বরে ফোন করুন।',
+  },
+  ne: {
+    safeToTalk: 'के तपाईं अहिले सुरक्षित रूपमा लेख्न सक्नुहुन्छ?',
+    whereAreYou: 'तपाईं अहिले कहाँ हुनुहुन्छ?',
+    callEmergency: 'अहिले खतरामा हुनुहुन्छ भने आपतकालीन नम्बरमा फोन गर्नुहोस्।',
+  },
+  vi: {
+    safeToTalk: 'Bây giờ bạn nhắn tin có an toàn không?',
+    whereAreYou: 'Bạn có thể cho biết bạn đang ở đâu không?',
+    callEmergency: 'Nếu đang gặp nguy hiểm, hãy gọi số khẩn cấp.',
+  },
+  tl: {
+    safeToTalk: 'Ligtas ka bang mag-text ngayon?',
+    whereAreYou: 'Masasabi mo ba kung nasaan ka ngayon?',
+    callEmergency: 'Kung nasa panganib ka ngayon, tumawag sa emergency number.',
+  },
+  id: {
+    safeToTalk: 'Apakah Anda aman untuk mengirim pesan sekarang?',
+    whereAreYou: 'Bisakah Anda memberi tahu di mana Anda sekarang?',
+    callEmergency: 'Jika Anda dalam bahaya, telepon nomor darurat.',
+  },
+  ro: {
+    safeToTalk: 'Puteți scrie în siguranță acum?',
+    whereAreYou: 'Ne puteți spune unde sunteți acum?',
+    callEmergency: 'Dacă sunteți în pericol acum, sunați la urgențe.',
+  },
+};

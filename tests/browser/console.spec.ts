@@ -72,9 +72,35 @@ test('the simulator texts the hotline through the real webhook; the emergency to
   await page.locator('main form button[type="submit"]').click();
   await expect(page.locator('[data-thread] li.out')).toContainText('100');
   await page.goto('/console/');
-  const first = page.locator('[data-queue-item]').first();
-  await expect(first).toContainText('Emergency');
+  // Emergencies come first; among them this texter's conversation, with the reasons it is there.
+  const rows = page.locator('[data-queue-item]');
+  await expect(rows.first()).toContainText('Emergency');
+  const first = rows.filter({ hasText: 'SMS' }).filter({ hasText: 'Emergency' }).first();
   await expect(first).toContainText('confinement');
+  const itemId = await first.getAttribute('data-queue-item');
+
+  // Claim it, answer by SMS (through the outbox and Twilio's API, here the simulator's stand-in), close it.
+  await first.locator('a').click();
+  await page.locator('button[value="claim"]').click();
+  await page.locator('#message').fill('We are here. Are you safe to text now?');
+  await expect(page.locator('[data-segments]')).toContainText('1 SMS');
+  await page.locator('button[value="reply"]').click();
+  await expect(page.locator('[data-thread] li.out').last()).toContainText('Are you safe to text now?');
+  const item = page.url();
+  // The outbox sends within a second or two; the simulated phone shows what arrived.
+  await expect(async () => {
+    await page.goto('/console/simulator?phone=%2B9779800000042');
+    await expect(page.locator('[data-thread] li.out').last()).toContainText('Are you safe to text now?', {
+      timeout: 500,
+    });
+  }).toPass({ timeout: 45_000 });
+  await page.goto(item);
+  await page.locator('#note').fill('Asked about safety; texter is in a factory near the ring road.');
+  await page.locator('button[value="note"]').click();
+  await expect(page.locator('main')).toContainText('near the ring road');
+  await page.locator('#outcome').selectOption('helped');
+  await page.locator('button[value="close"]').click();
+  await expect(page.locator(`[data-queue-item="${itemId}"]`)).toHaveCount(0);
 
   // Signed in, but without the page's CSRF token: refused, and nothing is sent.
   const forged = await page.request.post('/console/simulator', {

@@ -126,7 +126,10 @@ test('search finds guides in the reader’s language without putting the words i
 test('the self-check works with the keyboard alone and sends nothing', async ({ page }) => {
   const requests: string[] = [];
   await page.goto('/en/self-check/');
-  page.on('request', (r) => requests.push(r.url()));
+  // Nothing the reader answers may leave the phone: no API call, no form post, nothing sent.
+  page.on('request', (r) => {
+    if (r.method() !== 'GET' || r.url().includes('/api/')) requests.push(`${r.method()} ${r.url()}`);
+  });
   const form = page.locator('form.self-check');
   await expect(form).toBeVisible();
   // First question: Tab into the group, Space picks "yes" (a fee was asked for).

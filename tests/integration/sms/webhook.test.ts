@@ -114,3 +114,30 @@ describe.each(engines)('SMS webhook on $name', (engine) => {
     expect(deps.logLines.join('\n')).not.toMatch(/9855512345|Ostrich/);
   });
 });
+
+describe.each(engines)('receipt codes by SMS on $name', (engine) => {
+  it('links a conversation to the web report whose receipt the texter sends', async () => {
+    const t = await engine.create();
+    try {
+      const deps = createTestDeps(t.db, { PUBLIC_BASE_URL: PUBLIC_URL });
+      const { submitJson } = await import('../../helpers/report-client.ts');
+      const { receipt } = await (
+        await submitJson(deps, { description: 'My employer keeps my passport', locale: 'en' })
+      ).json();
+      await textHotline(
+        deps,
+        `hello this is about my report ${receipt.replaceAll('-', ' ')}`,
+        '+9779800000077',
+      );
+      const [row] = await t.db.query<{ linked: boolean }>(
+        'select c.report_id = r.id as linked from conversations c, reports r',
+      );
+      expect(row?.linked).toBe(true);
+      await textHotline(deps, 'and my code is 0000-0000-0000-0001', '+9779800000078');
+      const unlinked = await t.db.query(`select 1 from conversations where report_id is null`);
+      expect(unlinked).toHaveLength(1);
+    } finally {
+      await t.dispose();
+    }
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * The console's only script: live SLA countdowns, queue refresh on server-sent events (no page
+ * reload), and a live SMS segment counter on the reply box. Everything still works without it.
+ */
+import { countSegments } from '../../functions/sms/segments.ts';
+
+const $$ = <T extends Element>(selector: string, root: ParentNode = document) => [
+  ...root.querySelectorAll<T>(selector),
+];
+
+function tickCountdowns() {
+  const now = Date.now();
+  for (const el of $$<HTMLElement>('[data-due]')) {
+    const left = Math.round((Date.parse(el.dataset.due!) - now) / 1000);
+    const abs = Math.abs(left);
+    const text =
+      abs >= 3600
+        ? `${Math.floor(abs / 3600)} h ${Math.floor((abs % 3600) / 60)} min`
+        : `${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, '0')}`;
+    el.textContent = left >= 0 ? text : `−${text}`;
+    el.closest('tr, .item-header')?.classList.toggle('breached', left < 0 && el.dataset.open === 'true');
+  }
+}
+
+const queue = document.querySelector<HTMLElement>('[data-live-queue]');
+if (queue) {
+  const events = new EventSource('/api/console/events');
+  let first = true;
+  events.addEventListener('queue', async () => {
+    // The first event describes the state this page was rendered from.
+    if (first) {
+      first = false;
+      return;
+    }
+    const response = await fetch(window.location.pathname, { headers: { accept: 'text/html' } });
+    if (!response.ok) return;
+    const next = new DOMParser()
+      .parseFromString(await response.text(), 'text/html')
+      .querySelector('[data-live-queue]');
+    if (next) queue.replaceChildren(...next.childNodes);
+    tickCountdowns();
+  });
+}
+
+const reply = document.querySelector<HTMLTextAreaElement>('[data-segment-counter]');
+const counter = document.querySelector<HTMLElement>('[data-segments]');
+if (reply && counter) {
+  const show = () => {
+    const c = countSegments(reply.value);
+    counter.textContent = (counter.dataset.template ?? '{segments} · {units}')
+      .replace('{segments}', String(c.segments))
+      .replace('{units}', `${c.units} ${c.encoding}`);
+  };
+  reply.addEventListener('input', show);
+  for (const button of $$<HTMLButtonElement>('[data-template-text]')) {
+    button.addEventListener('click', () => {
+      reply.value = button.dataset.templateText ?? '';
+      reply.focus();
+      show();
+    });
+  }
+  show();
+}
+
+tickCountdowns();
+setInterval(tickCountdowns, 1000);
