@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { claimsBench } from './suites/claims.ts';
 import { healthThroughput } from './suites/health-throughput.ts';
 import { lighthouseScores } from './suites/lighthouse.ts';
 import { pageBytes } from './suites/page-bytes.ts';
@@ -38,6 +39,7 @@ const suites: Record<string, () => Promise<string>> = {
   reports: () => reportsThroughput(seconds, postgresUrl),
   webhook: () => webhook(seconds),
   triage: () => triageBench(seconds),
+  claims: () => claimsBench(seconds, postgresUrl),
   lighthouse: lighthouseScores,
 };
 

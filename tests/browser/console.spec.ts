@@ -113,3 +113,94 @@ test('the simulator texts the hotline through the real webhook; the emergency to
   expect(anonymous.status()).toBe(303);
   await signedOut.close();
 });
+
+async function signIn(page: import('@playwright/test').Page, email: string, userSecret: string) {
+  await page.goto('/console/login');
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(PASSWORD);
+  await page.locator('main button[type="submit"]').click();
+  await expect(page).toHaveURL(/second-factor$/);
+  await page.locator('#code').fill(totpCode(base32Decode(userSecret), new Date()));
+  await page.locator('main button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/console\/$/);
+}
+
+test('each role reaches exactly its own console pages, and queues update live across consoles', async ({
+  browser,
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  // The administrator creates an operator and a partner caseworker.
+  await page.waitForTimeout(31_000 - (Date.now() % 30_000));
+  await signIn(page, 'admin', secret);
+  const accounts: Record<string, { link: string; secret: string; page?: import('@playwright/test').Page }> =
+    {};
+  for (const [email, role, partner] of [
+    ['op@example.org', 'operator', ''],
+    ['pc@example.org', 'partner-caseworker', '7d3c9a52-1a44-4b52-9a57-0f5f1f3c2b10'],
+  ] as const) {
+    await page.goto('/console/staff');
+    await page.locator('#email').fill(email);
+    await page.locator('#role').selectOption(role);
+    await page.locator('#partner').fill(partner);
+    await page.locator('main form button[type="submit"]').click();
+    accounts[email] = { link: (await page.locator('[data-setup-link]').textContent())!.trim(), secret: '' };
+  }
+  for (const [email, account] of Object.entries(accounts)) {
+    const context = await browser.newContext({ baseURL });
+    const other = await context.newPage();
+    await other.goto(new URL(account.link).pathname);
+    account.secret = (await other.locator('[data-totp-secret]').textContent())!.trim();
+    await other.locator('#password').fill(PASSWORD);
+    await other.locator('#code').fill(totpCode(base32Decode(account.secret), new Date()));
+    await other.locator('main button[type="submit"]').click();
+    await expect(other.locator('main a[href="/console/login"]'), email).toBeVisible();
+    account.page = other;
+  }
+  await page.waitForTimeout(31_000 - (Date.now() % 30_000));
+  for (const [email, account] of Object.entries(accounts)) await signIn(account.page!, email, account.secret);
+
+  const expected: Record<string, Record<string, number>> = {
+    admin: { '/console/': 200, '/console/simulator': 200, '/console/floor': 200, '/console/staff': 200 },
+    'op@example.org': {
+      '/console/': 200,
+      '/console/simulator': 200,
+      '/console/floor': 403,
+      '/console/staff': 403,
+    },
+    'pc@example.org': {
+      '/console/': 403,
+      '/console/simulator': 403,
+      '/console/floor': 403,
+      '/console/staff': 403,
+    },
+  };
+  const pages: Record<string, import('@playwright/test').Page> = {
+    admin: page,
+    ...Object.fromEntries(Object.entries(accounts).map(([e, a]) => [e, a.page!])),
+  };
+  for (const [who, routes] of Object.entries(expected)) {
+    for (const [path, status] of Object.entries(routes)) {
+      const response = await pages[who]!.request.get(path, { maxRedirects: 0 });
+      expect(response.status(), `${who} ${path}`).toBe(status);
+    }
+  }
+
+  // A new text arrives; the administrator's queue shows it, then shows the operator taking it, without a reload.
+  await page.goto('/console/simulator');
+  await page.locator('#phone').fill('+9779800000099');
+  await page.locator('#message').fill('I am not in danger, I want to know how to check an agency licence');
+  await page.locator('main form button[type="submit"]').click();
+  await page.goto('/console/');
+  await page.evaluate(() => {
+    (window as unknown as { notReloaded: boolean }).notReloaded = true;
+  });
+  const operator = pages['op@example.org']!;
+  await operator.goto('/console/');
+  await operator.locator('button[value="next"]').click();
+  await expect(page.locator('[data-queue-item]', { hasText: 'op@example.org' }).first()).toBeVisible({
+    timeout: 15_000,
+  });
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+});

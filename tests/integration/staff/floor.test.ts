@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { barChart } from '../../../functions/console/dashboard-svg.ts';
+import { floor } from '../../../functions/console/floor.ts';
+import { engines, type TestDatabase } from '../../helpers/databases.ts';
+import { createTestDeps, type TestDeps } from '../../helpers/deps.ts';
+
+describe.each(engines)('floor view on $name', (engine) => {
+  let t: TestDatabase;
+  let deps: TestDeps;
+  beforeEach(async () => {
+    t = await engine.create();
+    deps = createTestDeps(t.db);
+  });
+  afterEach(() => t.dispose());
+
+  it('counts waiting items by priority and SLA breaches by hour', async () => {
+    const now = deps.now();
+    const add = (priority: string, rank: number, minutesAgo: number) =>
+      t.db.query(
+        `insert into queue_items (id, source, source_id, priority, priority_rank, created_at, updated_at) values ($1, 'sms', $2, $3, $4, $5, $5)`,
+        [randomUUID(), randomUUID(), priority, rank, new Date(now.getTime() - minutesAgo * 60_000)],
+      );
+    await add('emergency', 0, 30); // 25 minutes past its 5-minute SLA
+    await add('emergency', 0, 1);
+    await add('urgent', 1, 10);
+    const view = await floor(t.db, deps.config, now);
+    expect(view.waiting).toEqual({ emergency: 2, urgent: 1, standard: 0, noise: 0 });
+    expect(view.breachedNow).toBe(1);
+    expect(view.breachesByHour.reduce((n, h) => n + h.breaches, 0)).toBe(1);
+    const svg = barChart('Waiting', [{ label: 'Emergency <b>', value: 2, tone: 'emergency' }]);
+    expect(svg).toContain('<svg');
+    expect(svg).toContain('Emergency &lt;b&gt;');
+  });
+});
