@@ -2,14 +2,13 @@
  * Two app nodes on one PostgreSQL, 1,000 concurrent "take the next item" requests from operators
  * spread over both: every item is claimed by exactly one operator, none twice.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
-import { freePort } from '../../bench/lib/servers.ts';
+import { type Running, startWaymark } from '../../bench/lib/servers.ts';
 import { openPostgres } from '../../functions/db/open-postgres.ts';
 import { createSession, sessionCookie } from '../../functions/staff/sessions.ts';
 
@@ -17,31 +16,6 @@ const PUBLIC = 'http://hotline.test';
 const ITEMS = 400;
 const CLAIMS = 1000;
 const OPERATORS = 20;
-
-async function node(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['functions/server/start.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      PUBLIC_BASE_URL: PUBLIC,
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, child };
-    } catch {
-      // starting
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('node did not start');
-}
 
 test('1,000 concurrent claims over two nodes: no item is claimed twice', async () => {
   test.skip(!process.env.TEST_DATABASE_URL, 'TEST_DATABASE_URL is not set');
@@ -52,12 +26,12 @@ test('1,000 concurrent claims over two nodes: no item is claimed twice', async (
   const url = new URL(process.env.TEST_DATABASE_URL!);
   url.pathname = `/${name}`;
   const dataDir = await mkdtemp(path.join(tmpdir(), 'waymark-claims-'));
-  const nodes: { url: string; child: ChildProcess }[] = [];
+  const nodes: Running[] = [];
   const db = openPostgres(url.href, { poolSize: 4 });
   try {
     const env = { DATABASE_URL: url.href, DATA_DIR: dataDir };
-    nodes.push(await node(env));
-    nodes.push(await node({ ...env, DATA_DIR: `${dataDir}-b` }));
+    nodes.push(await startWaymark({ ...env, PUBLIC_BASE_URL: PUBLIC }));
+    nodes.push(await startWaymark({ ...env, DATA_DIR: `${dataDir}-b`, PUBLIC_BASE_URL: PUBLIC }));
     const now = new Date();
     const operators: { id: string; cookie: string; csrf: string }[] = [];
     for (let i = 0; i < OPERATORS; i++) {
@@ -95,14 +69,11 @@ test('1,000 concurrent claims over two nodes: no item is claimed twice', async (
     );
     expect(row).toEqual({ claimed: ITEMS, events: ITEMS });
   } finally {
-    for (const n of nodes) n.child.kill('SIGTERM');
-    await Promise.all(
-      nodes.map((n) => new Promise((r) => (n.child.exitCode !== null ? r(null) : n.child.once('exit', r)))),
-    );
+    await Promise.all(nodes.map((n) => n.stop()));
     await db.close();
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
     await rm(`${dataDir}-b`, { recursive: true, force: true });
   }
 });

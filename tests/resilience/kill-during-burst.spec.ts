@@ -2,45 +2,13 @@
  * "201 means committed": a server is killed with SIGKILL in the middle of a burst of reports, and
  * after a restart every report that got its 201 is there, on PGlite and on PostgreSQL.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
-import { freePort } from '../../bench/lib/servers.ts';
+import { type Running, startWaymark } from '../../bench/lib/servers.ts';
 import { type Challenge, solveChallenge } from '../../functions/reports/proof-of-work.ts';
-
-interface Server {
-  child: ChildProcess;
-  url: string;
-}
-
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['functions/server/start.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      TRUST_PROXY: 'true',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { child, url };
-    } catch {
-      // starting
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not start');
-}
 
 async function submit(url: string, n: number): Promise<string | null> {
   const client = `10.9.${(n >> 8) & 255}.${n & 255}`;
@@ -64,7 +32,7 @@ async function submit(url: string, n: number): Promise<string | null> {
   }
 }
 
-async function burstAndKill(server: Server): Promise<string[]> {
+async function burstAndKill(server: Running): Promise<string[]> {
   const receipts: string[] = [];
   let n = 0;
   let killed = false;
@@ -97,15 +65,16 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 test('PGlite keeps every acknowledged report through kill -9', async () => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'waymark-kill-'));
+  let second: Running | undefined;
   try {
-    const first = await startServer({ DATA_DIR: dataDir });
+    const first = await startWaymark({ DATA_DIR: dataDir, TRUST_PROXY: 'true' });
     const receipts = await burstAndKill(first);
     expect(receipts.length).toBeGreaterThan(5);
-    const second = await startServer({ DATA_DIR: dataDir });
+    second = await startWaymark({ DATA_DIR: dataDir, TRUST_PROXY: 'true' });
     await expectAllPresent(second.url, receipts);
-    second.child.kill('SIGTERM');
   } finally {
-    await rm(dataDir, { recursive: true, force: true });
+    await second?.stop();
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
   }
 });
 
@@ -117,18 +86,18 @@ test('PostgreSQL keeps every acknowledged report through kill -9', async () => {
   const url = new URL(process.env.TEST_DATABASE_URL!);
   url.pathname = `/${name}`;
   const dataDir = await mkdtemp(path.join(tmpdir(), 'waymark-kill-pg-'));
+  let second: Running | undefined;
   try {
     const env = { DATA_DIR: dataDir, DATABASE_URL: url.href };
-    const first = await startServer(env);
+    const first = await startWaymark({ ...env, TRUST_PROXY: 'true' });
     const receipts = await burstAndKill(first);
     expect(receipts.length).toBeGreaterThan(5);
-    const second = await startServer(env);
+    second = await startWaymark({ ...env, TRUST_PROXY: 'true' });
     await expectAllPresent(second.url, receipts);
-    second.child.kill('SIGTERM');
-    await new Promise((r) => second.child.once('exit', r));
   } finally {
+    await second?.stop();
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
   }
 });
