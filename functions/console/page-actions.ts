@@ -12,6 +12,7 @@ import {
   closeItem,
   escalate,
   OUTCOMES,
+  reassign,
   release,
 } from '../queue/claims.ts';
 import { PRIORITIES } from '../queue/priority.ts';
@@ -29,6 +30,7 @@ const ACTIONS: Record<string, Permission> = {
   priority: 'conversation:priority',
   reply: 'conversation:reply',
   note: 'conversation:read',
+  reassign: 'queue:assign',
 };
 
 const text = (form: FormData, name: string, max: number) =>
@@ -79,6 +81,19 @@ export async function performAction(
       if (!outcome.success) throw new HttpError(422, 'outcome-invalid', 'Choose an outcome.');
       await closeItem(deps, actor, itemId, outcome.data);
       return '/console/';
+    }
+    case 'reassign': {
+      const to = z.uuid().safeParse(text(form, 'to', 40));
+      const [target] = to.success
+        ? await deps.db.query<{ role: string }>('select role from staff_users where id = $1 and active', [
+            to.data,
+          ])
+        : [];
+      if (!to.success || !target || target.role === 'partner-caseworker') {
+        throw new HttpError(422, 'no-such-operator', 'Choose an active hotline staff member.');
+      }
+      await reassign(deps, actor, itemId, to.data);
+      return back;
     }
     case 'note': {
       const note = text(form, 'note', 4000);
