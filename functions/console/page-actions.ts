@@ -84,14 +84,7 @@ export async function performAction(
     }
     case 'reassign': {
       const to = z.uuid().safeParse(text(form, 'to', 40));
-      const [target] = to.success
-        ? await deps.db.query<{ role: string }>('select role from staff_users where id = $1 and active', [
-            to.data,
-          ])
-        : [];
-      if (!to.success || !target || target.role === 'partner-caseworker') {
-        throw new HttpError(422, 'no-such-operator', 'Choose an active hotline staff member.');
-      }
+      if (!to.success) throw new HttpError(422, 'no-such-operator', 'Choose an active hotline staff member.');
       await reassign(deps, actor, itemId, to.data);
       return back;
     }

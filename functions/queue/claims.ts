@@ -125,8 +125,21 @@ export const closeItem = (deps: Pick<Deps, 'db' | 'now'>, actor: Actor, itemId: 
     details: { outcome },
   });
 
-export const reassign = (deps: Pick<Deps, 'db' | 'now'>, actor: Actor, itemId: string, toStaffId: string) =>
-  change(
+/** Gives an item to another hotline staff member (never to a partner's caseworker). */
+export async function reassign(
+  deps: Pick<Deps, 'db' | 'now'>,
+  actor: Actor,
+  itemId: string,
+  toStaffId: string,
+) {
+  const [target] = await deps.db.query<{ role: string }>(
+    'select role from staff_users where id = $1 and active',
+    [toStaffId],
+  );
+  if (!target || target.role === 'partner-caseworker') {
+    throw new HttpError(422, 'no-such-operator', 'Choose an active hotline staff member.');
+  }
+  await change(
     deps,
     { ...actor, mayOverride: true },
     itemId,
@@ -137,6 +150,7 @@ export const reassign = (deps: Pick<Deps, 'db' | 'now'>, actor: Actor, itemId: s
       details: { to: toStaffId },
     },
   );
+}
 
 /** A person may lower an emergency (unlike the triage engine); the reason is required and audited. */
 export const changePriority = (
