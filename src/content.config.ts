@@ -1,27 +1,26 @@
 /**
  * Content collections. The file source is content/ (one file per document and locale, e.g.
- * content/guides/warning-signs/fr.md); every entry is validated by the shared zod schemas.
+ * content/guides/warning-signs/fr.md); with SANITY_PROJECT_ID and SANITY_DATASET set, the same
+ * collections are read from Sanity's published documents instead. Either way every entry is
+ * validated by the shared zod schemas.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import type { CollectionName } from './content/sanity/documents.ts';
+import { sanityLoader } from './content/sanity/loader.ts';
+import { sanitySource } from './content/sanity/source.ts';
 import { campaignSchema, faqSchema, guideSchema, helpEntrySchema, pageSchema } from './content/schemas.ts';
 
+const sanity = sanitySource();
+
+function source(collection: CollectionName, pattern: string) {
+  return sanity ? sanityLoader(collection, sanity) : glob({ pattern, base: `./content/${collection}` });
+}
+
 export const collections = {
-  guides: defineCollection({
-    loader: glob({ pattern: '*/*.md', base: './content/guides' }),
-    schema: guideSchema,
-  }),
-  campaigns: defineCollection({
-    loader: glob({ pattern: '*/*.md', base: './content/campaigns' }),
-    schema: campaignSchema,
-  }),
-  pages: defineCollection({
-    loader: glob({ pattern: '*/*.md', base: './content/pages' }),
-    schema: pageSchema,
-  }),
-  faq: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/faq' }), schema: faqSchema }),
-  help: defineCollection({
-    loader: glob({ pattern: '*.yaml', base: './content/help' }),
-    schema: helpEntrySchema,
-  }),
+  guides: defineCollection({ loader: source('guides', '*/*.md'), schema: guideSchema }),
+  campaigns: defineCollection({ loader: source('campaigns', '*/*.md'), schema: campaignSchema }),
+  pages: defineCollection({ loader: source('pages', '*/*.md'), schema: pageSchema }),
+  faq: defineCollection({ loader: source('faq', '*.yaml'), schema: faqSchema }),
+  help: defineCollection({ loader: source('help', '*.yaml'), schema: helpEntrySchema }),
 };
