@@ -19,6 +19,23 @@ import { health } from './health/health.ts';
 import { json } from './http/json.ts';
 import { defineRoutes } from './http/route.ts';
 import { createRouter } from './http/router.ts';
+import { intakeOpenApiDocument } from './referrals/intake-openapi.ts';
+import {
+  addPartner,
+  answerPartner,
+  confirmReferral,
+  intakeAccept,
+  intakeDecline,
+  intakeExport,
+  intakeQueue,
+  intakeRequestInfo,
+  intakeShow,
+  listReferrals,
+  referItem,
+  searchPartners,
+  showReferral,
+  withdraw,
+} from './referrals/referral-api.ts';
 import { lookupReport, replyToReport } from './reports/follow-up.ts';
 import { createChallenge } from './reports/proof-of-work.ts';
 import { submitReport } from './reports/submit-report.ts';
@@ -103,6 +120,93 @@ export const routes = defineRoutes([
     path: '/api/console/queue/:id/close',
     access: { permission: 'queue:claim' },
     handler: closeOne,
+  },
+  // Referrals, hotline side: operators refer, supervisors confirm exceptions and re-route.
+  {
+    method: 'POST',
+    path: '/api/console/queue/:id/referrals',
+    access: { permission: 'referral:create' },
+    handler: referItem,
+  },
+  {
+    method: 'GET',
+    path: '/api/console/partners',
+    access: { permission: 'referral:create' },
+    handler: searchPartners,
+  },
+  {
+    method: 'POST',
+    path: '/api/console/partners',
+    access: { permission: 'partner:manage' },
+    handler: addPartner,
+  },
+  {
+    method: 'GET',
+    path: '/api/console/referrals',
+    access: { permission: 'referral:create' },
+    handler: listReferrals,
+  },
+  {
+    method: 'GET',
+    path: '/api/console/referrals/:id',
+    access: { permission: 'referral:create' },
+    handler: showReferral,
+  },
+  {
+    method: 'POST',
+    path: '/api/console/referrals/:id/confirm',
+    access: { permission: 'referral:confirm' },
+    handler: confirmReferral,
+  },
+  {
+    method: 'POST',
+    path: '/api/console/referrals/:id/withdraw',
+    access: { permission: 'referral:create' },
+    handler: withdraw,
+  },
+  {
+    method: 'POST',
+    path: '/api/console/referrals/:id/info',
+    access: { permission: 'referral:create' },
+    handler: answerPartner,
+  },
+  // Referrals, partner side: each caseworker sees only its own organisation's referrals.
+  { method: 'GET', path: '/api/intake/openapi.json', access: 'public', handler: intakeOpenApiDocument },
+  {
+    method: 'GET',
+    path: '/api/intake/referrals',
+    access: { permission: 'referral:intake' },
+    handler: intakeQueue,
+  },
+  {
+    method: 'GET',
+    path: '/api/intake/referrals/:id',
+    access: { permission: 'referral:intake' },
+    handler: intakeShow,
+  },
+  {
+    method: 'POST',
+    path: '/api/intake/referrals/:id/accept',
+    access: { permission: 'referral:intake' },
+    handler: intakeAccept,
+  },
+  {
+    method: 'POST',
+    path: '/api/intake/referrals/:id/decline',
+    access: { permission: 'referral:intake' },
+    handler: intakeDecline,
+  },
+  {
+    method: 'POST',
+    path: '/api/intake/referrals/:id/request-info',
+    access: { permission: 'referral:intake' },
+    handler: intakeRequestInfo,
+  },
+  {
+    method: 'GET',
+    path: '/api/intake/referrals/:id/export',
+    access: { permission: 'referral:intake' },
+    handler: intakeExport,
   },
 ]);
 

@@ -69,6 +69,21 @@ export const envSchema = z.object({
       'must look like emergency:5,urgent:60,standard:1440,noise:10080',
     )
     .default('emergency:5,urgent:60,standard:1440,noise:10080'),
+  /** Hours a partner has to acknowledge a referral before it escalates (a partner may agree another). */
+  REFERRAL_ACK_HOURS: z.coerce
+    .number({ error: 'must be a whole number of hours' })
+    .int('must be a whole number of hours')
+    .min(1, 'must be between 1 and 720 hours')
+    .max(720, 'must be between 1 and 720 hours')
+    .default(24),
+  /** Days records are kept: noise items, closed items, finished referrals (a partner may agree another). */
+  RETENTION_DAYS: z
+    .string()
+    .regex(
+      /^(noise|closed|referral):\d{1,5}(,(noise|closed|referral):\d{1,5})*$/,
+      'must look like noise:7,closed:90,referral:365',
+    )
+    .default('noise:7,closed:90,referral:365'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Build time: where Quick exit sends the reader. */
   PUBLIC_QUICK_EXIT_URL: httpUrl.default('https://www.google.com/'),

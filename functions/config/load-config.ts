@@ -29,6 +29,10 @@ export interface Config {
   oncallNumbers: string[];
   /** Minutes each priority may wait before its SLA is breached. */
   slaMinutes: Record<'emergency' | 'urgent' | 'standard' | 'noise', number>;
+  /** Default hours a partner has to acknowledge a referral. */
+  referralAckHours: number;
+  /** Days each kind of record is kept before the purge destroys it. */
+  retentionDays: Record<'noise' | 'closed' | 'referral', number>;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +119,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       noise: 10080,
       ...Object.fromEntries(
         e.SLA_MINUTES.split(',').map((pair) => [pair.split(':')[0], Number(pair.split(':')[1])]),
+      ),
+    },
+    referralAckHours: e.REFERRAL_ACK_HOURS,
+    retentionDays: {
+      noise: 7,
+      closed: 90,
+      referral: 365,
+      ...Object.fromEntries(
+        e.RETENTION_DAYS.split(',').map((pair) => [pair.split(':')[0], Number(pair.split(':')[1])]),
       ),
     },
   };

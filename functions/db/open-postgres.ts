@@ -16,6 +16,14 @@ export function openPostgres(
     // Counts and bigserial ids come back as numbers, as they do from PGlite.
     types: {
       bigint: { to: 20, from: [20], serialize: (x: number) => String(x), parse: (x: string) => Number(x) },
+      // Callers pass JSON text for json/jsonb parameters (PGlite takes the same); postgres.js would
+      // otherwise encode that text again and store a JSON string instead of the object.
+      json: {
+        to: 114,
+        from: [114, 3802],
+        serialize: (x: unknown) => (typeof x === 'string' ? x : JSON.stringify(x)),
+        parse: (x: string) => JSON.parse(x),
+      },
     },
     connection: {
       application_name: options.applicationName ?? 'waymark',

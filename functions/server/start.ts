@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { boot } from '../boot.ts';
 import { ConfigError, loadConfig } from '../config/load-config.ts';
 import { purgeExpiredBuckets } from '../rate-limit/rate-limit.ts';
+import { escalateOverdue } from '../referrals/referral-workflow.ts';
+import { purge } from '../retention/purge.ts';
 import { sendDue } from '../sms/outbox.ts';
 import { createTwilioSender } from '../sms/twilio-sender.ts';
 import { firstAdminLink } from '../staff/first-admin.ts';
@@ -91,6 +93,18 @@ export async function start(): Promise<void> {
   const purgeTimer = setInterval(() => {
     purgeExpiredBuckets(db, deps.now()).catch(() => log.error('rate-limit purge failed', { job: 'purge' }));
   }, 10 * 60_000);
+  const referralTimer = setInterval(() => {
+    escalateOverdue(deps).catch(() => log.error('referral escalation failed', { job: 'referrals' }));
+  }, 60_000);
+  const retention = () =>
+    purge(deps, { dryRun: false })
+      .then((r) => {
+        const deleted = r.due.noise.count + r.due.closed.count + r.due.referral.count;
+        if (deleted > 0) log.info('retention purge', { job: 'retention', count: deleted });
+      })
+      .catch(() => log.error('retention purge failed', { job: 'retention' }));
+  const retentionTimer = setInterval(retention, 60 * 60_000);
+  void retention();
 
   let stopping = false;
   const stop = () => {
@@ -98,6 +112,8 @@ export async function start(): Promise<void> {
     stopping = true;
     clearInterval(outboxTimer);
     clearInterval(purgeTimer);
+    clearInterval(referralTimer);
+    clearInterval(retentionTimer);
     server.close();
     server.closeIdleConnections();
     db.close().finally(() => process.exit(0));

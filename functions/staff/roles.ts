@@ -17,8 +17,11 @@ export const PERMISSIONS = [
   'simulator:use',
   'staff:manage',
   'audit:read',
+  'content:preview',
   'referral:create',
+  'referral:confirm',
   'referral:intake',
+  'partner:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -30,12 +33,21 @@ const OPERATOR: Permission[] = [
   'conversation:priority',
   'simulator:use',
   'referral:create',
+  'content:preview',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   operator: OPERATOR,
-  supervisor: [...OPERATOR, 'queue:assign', 'queue:floor', 'audit:read'],
-  admin: [...OPERATOR, 'queue:assign', 'queue:floor', 'audit:read', 'staff:manage'],
+  supervisor: [...OPERATOR, 'queue:assign', 'queue:floor', 'audit:read', 'referral:confirm'],
+  admin: [
+    ...OPERATOR,
+    'queue:assign',
+    'queue:floor',
+    'audit:read',
+    'staff:manage',
+    'referral:confirm',
+    'partner:manage',
+  ],
   'partner-caseworker': ['referral:intake'],
 };
 

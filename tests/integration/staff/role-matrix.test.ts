@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPartner } from '../../../functions/referrals/partners.ts';
 import { handleApi, routes } from '../../../functions/routes.ts';
 import { can, ROLES, type Role } from '../../../functions/staff/roles.ts';
 import { createSession, sessionCookie } from '../../../functions/staff/sessions.ts';
@@ -22,7 +23,13 @@ describe('role matrix over every staff API route', () => {
   beforeAll(async () => {
     t = await engines[0]!.create();
     deps = createTestDeps(t.db, { PUBLIC_BASE_URL: ORIGIN });
-    const partnerId = randomUUID();
+    const { id: partnerId } = await createPartner(deps, null, {
+      name: 'Partner',
+      services: ['shelter'],
+      regions: [],
+      languages: [],
+      intakeContact: 'intake@example.org',
+    });
     for (const role of ROLES) {
       const id = randomUUID();
       await t.db.query(

@@ -10,6 +10,7 @@ const EXPECTED: Record<string, string[]> = {
     'conversation:priority',
     'simulator:use',
     'referral:create',
+    'content:preview',
   ],
   supervisor: [
     'queue:read',
@@ -19,9 +20,11 @@ const EXPECTED: Record<string, string[]> = {
     'conversation:priority',
     'simulator:use',
     'referral:create',
+    'content:preview',
     'queue:assign',
     'queue:floor',
     'audit:read',
+    'referral:confirm',
   ],
   admin: [
     'queue:read',
@@ -31,10 +34,13 @@ const EXPECTED: Record<string, string[]> = {
     'conversation:priority',
     'simulator:use',
     'referral:create',
+    'content:preview',
     'queue:assign',
     'queue:floor',
     'audit:read',
     'staff:manage',
+    'referral:confirm',
+    'partner:manage',
   ],
   'partner-caseworker': ['referral:intake'],
 };
