@@ -3,6 +3,7 @@
  * Astro endpoint is a one-line shim around the router built from this list, and the fuzz suite
  * walks this list, so a new route is served and fuzzed the moment it is added here.
  */
+import { cmsStatus, publishWebhook } from './cms/publish-webhook.ts';
 import { queueEvents } from './console/events.ts';
 import {
   claimNextItem,
@@ -63,6 +64,15 @@ export const routes = defineRoutes([
   // Twilio's webhooks: public, but every request must carry a valid X-Twilio-Signature.
   { method: 'POST', path: '/api/sms/inbound', access: 'public', handler: inboundSms },
   { method: 'POST', path: '/api/sms/status', access: 'public', handler: smsStatus },
+  // Sanity's publish webhook: public, but every request must carry a valid signature.
+  {
+    method: 'POST',
+    path: '/api/cms/publish',
+    access: 'public',
+    maxBodyBytes: 256 * 1024,
+    handler: publishWebhook,
+  },
+  { method: 'GET', path: '/api/cms/status', access: { permission: 'content:preview' }, handler: cmsStatus },
   // Twilio's Messages API as the simulator's carrier; Basic auth with the simulator's token.
   {
     method: 'POST',

@@ -3,6 +3,7 @@
  * list; a test keeps the two in step.
  */
 import { z } from 'zod';
+import { sanityEnvSchema } from '../../src/content/sanity/source.ts';
 
 const base64Key = z
   .string()
@@ -84,6 +85,14 @@ export const envSchema = z.object({
       'must look like noise:7,closed:90,referral:365',
     )
     .default('noise:7,closed:90,referral:365'),
+  /** Sanity as the content source (read by the build) and for draft preview: see source.ts. */
+  ...sanityEnvSchema.shape,
+  /** Shared secret of Sanity's publish webhook (POST /api/cms/publish). */
+  SANITY_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** On publish, POST here (the hosting platform's build hook) instead of rebuilding in-process. */
+  DEPLOY_HOOK_URL: httpUrl.optional(),
+  /** Where the built site lives (client/ and server/). Default: dist/ beside the code. */
+  DIST_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Build time: where Quick exit sends the reader. */
   PUBLIC_QUICK_EXIT_URL: httpUrl.default('https://www.google.com/'),
@@ -92,4 +101,12 @@ export const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 /** Variables whose value must never be printed, even in a configuration error. */
-export const SECRET_VARIABLES = ['ENCRYPTION_KEY', 'HASH_KEY', 'DATABASE_URL', 'TWILIO_AUTH_TOKEN'] as const;
+export const SECRET_VARIABLES = [
+  'ENCRYPTION_KEY',
+  'HASH_KEY',
+  'DATABASE_URL',
+  'TWILIO_AUTH_TOKEN',
+  'SANITY_READ_TOKEN',
+  'SANITY_WEBHOOK_SECRET',
+  'DEPLOY_HOOK_URL',
+] as const;

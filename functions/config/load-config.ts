@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import type { z } from 'zod';
+import { type SanitySource, sanitySource } from '../../src/content/sanity/source.ts';
 import { type Env, envSchema } from './env-schema.ts';
 
 export interface Config {
@@ -29,6 +30,14 @@ export interface Config {
   oncallNumbers: string[];
   /** Minutes each priority may wait before its SLA is breached. */
   slaMinutes: Record<'emergency' | 'urgent' | 'standard' | 'noise', number>;
+  cms: {
+    /** Sanity dataset for draft preview (the build reads the same variables itself). */
+    sanity?: SanitySource;
+    webhookSecret?: string;
+    deployHookUrl?: string;
+    /** The built site's folder, when not dist/ beside the code. */
+    distDir?: string;
+  };
   /** Default hours a partner has to acknowledge a referral. */
   referralAckHours: number;
   /** Days each kind of record is kept before the purge destroys it. */
@@ -96,6 +105,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ]);
   }
   const e = parsed.data;
+  let sanity: SanitySource | undefined;
+  try {
+    sanity = sanitySource(e);
+  } catch (error) {
+    throw new ConfigError([(error as Error).message]);
+  }
   const publicBaseUrl = new URL(e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`);
   const dataDir = path.resolve(e.DATA_DIR);
   return {
@@ -111,6 +126,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     https: publicBaseUrl.protocol === 'https:',
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     twilio: twilioConfig(e, publicBaseUrl),
+    cms: {
+      sanity,
+      webhookSecret: e.SANITY_WEBHOOK_SECRET,
+      deployHookUrl: e.DEPLOY_HOOK_URL,
+      distDir: e.DIST_DIR ? path.resolve(e.DIST_DIR) : undefined,
+    },
     oncallNumbers: e.ONCALL_NUMBERS ? e.ONCALL_NUMBERS.split(',').map((n) => n.trim()) : [],
     slaMinutes: {
       emergency: 5,

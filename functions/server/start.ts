@@ -7,6 +7,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { boot } from '../boot.ts';
+import { createPublisher } from '../cms/publisher.ts';
 import { ConfigError, loadConfig } from '../config/load-config.ts';
 import { purgeExpiredBuckets } from '../rate-limit/rate-limit.ts';
 import { escalateOverdue } from '../referrals/referral-workflow.ts';
@@ -17,7 +18,7 @@ import { firstAdminLink } from '../staff/first-admin.ts';
 import { type AppHandler, createServer } from './create-server.ts';
 import { createStaticSite } from './static-files.ts';
 
-const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const DEFAULT_DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -40,6 +41,7 @@ export async function start(): Promise<void> {
   }
   const { deps, migrations } = booted;
   const { log, db } = deps;
+  const DIST = config.cms.distDir ? `${config.cms.distDir}/` : DEFAULT_DIST;
   const entry = `${DIST}server/entry.mjs`;
   if (!existsSync(entry)) {
     await db.close();
@@ -48,6 +50,7 @@ export async function start(): Promise<void> {
 
   const { handler } = (await import(entry)) as { handler: AppHandler };
   const site = await createStaticSite(`${DIST}client`);
+  deps.publisher = createPublisher(config, site, DIST, log);
   const server = createServer({ deps, site, app: handler });
 
   server.on('error', (error: NodeJS.ErrnoException) => {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { contentTypeFor, pickEncoding } from './content-types.ts';
 
 interface Variant {
+  /** Relative to the site's root, so the whole folder can be swapped for a rebuilt one. */
   file: string;
   size: number;
 }
@@ -29,7 +30,11 @@ export interface StaticSite {
   /** Answers the request if a built file matches; returns false to let the app handle it. */
   serve(req: IncomingMessage, res: ServerResponse): boolean;
   has(urlPath: string): boolean;
-  reload(): Promise<void>;
+  /** Indexes the folder again, or another folder (a fresh build) that then becomes the root. */
+  reload(root?: string): Promise<void>;
+  /** Points at the same files under a new path (after the folder was renamed), at once. */
+  relocate(root: string): void;
+  readonly root: string;
   readonly fileCount: number;
 }
 
@@ -57,11 +62,12 @@ async function indexFolder(root: string): Promise<Map<string, StaticFile>> {
         continue;
       }
       if (!entry.isFile() || full.endsWith('.br') || full.endsWith('.gz')) continue;
-      const urlPath = `/${path.relative(root, full).split(path.sep).join('/')}`;
+      const relative = path.relative(root, full);
+      const urlPath = `/${relative.split(path.sep).join('/')}`;
       const info = await stat(full);
       const variant = async (suffix: string): Promise<Variant | undefined> => {
         try {
-          return { file: full + suffix, size: (await stat(full + suffix)).size };
+          return { file: relative + suffix, size: (await stat(full + suffix)).size };
         } catch {
           return undefined;
         }
@@ -73,7 +79,7 @@ async function indexFolder(root: string): Promise<Map<string, StaticFile>> {
       files.set(urlPath, {
         type: contentTypeFor(full),
         etag,
-        identity: { file: full, size: info.size },
+        identity: { file: relative, size: info.size },
         br: await variant('.br'),
         gzip: await variant('.gz'),
         cacheControl: cacheControlFor(urlPath),
@@ -97,14 +103,23 @@ function lookup(files: Map<string, StaticFile>, pathname: string): { file?: Stat
 }
 
 export async function createStaticSite(root: string): Promise<StaticSite> {
-  let files = await indexFolder(root);
+  let current = root;
+  let files = await indexFolder(current);
   return {
     get fileCount() {
       return files.size;
     },
+    get root() {
+      return current;
+    },
     has: (urlPath) => lookup(files, urlPath).file !== undefined,
-    async reload() {
-      files = await indexFolder(root);
+    async reload(next = current) {
+      const indexed = await indexFolder(next);
+      files = indexed;
+      current = next;
+    },
+    relocate(next) {
+      current = next;
     },
     serve(req, res) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return false;
@@ -147,7 +162,7 @@ export async function createStaticSite(root: string): Promise<StaticSite> {
         res.end();
         return true;
       }
-      createReadStream(variant.file)
+      createReadStream(path.join(current, variant.file))
         .on('error', () => res.destroy())
         .pipe(res);
       return true;

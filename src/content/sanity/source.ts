@@ -52,9 +52,7 @@ export interface SanitySource {
 }
 
 /** The Sanity source the environment names, or undefined to build from content/. */
-export function sanitySource(
-  env: Record<string, string | undefined> = process.env,
-): SanitySource | undefined {
+export function sanitySource(env: Record<string, unknown> = process.env): SanitySource | undefined {
   const parsed = sanityEnvSchema.safeParse(env);
   if (!parsed.success) {
     throw new Error(
