@@ -1,0 +1,136 @@
+/**
+ * Publishing through Sanity, end to end and offline: content/ is exported to an import file, served
+ * by the groq-js stand-in, and built by `astro build` through the Sanity loader; every page must
+ * match the file build. Then a Waymark server runs on that build with in-process rebuilds: a title
+ * changed in the dataset is live after a signed publish webhook, and not after a forged one.
+ */
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { encodeSignatureHeader } from '@sanity/webhook';
+import { type Running, startWaymark } from '../../bench/lib/servers.ts';
+import { exportContent, toNdjson } from '../../functions/cms/export-content.ts';
+import { runAstroBuild } from '../../functions/cms/site-builders.ts';
+import { type SanityStandIn, startSanityStandIn } from '../helpers/sanity-stand-in.ts';
+import { expect, test } from './fixtures.ts';
+
+const SECRET = 'e2e-webhook-secret-0123456789';
+const BUILD = path.resolve(`.builds/e2e-sanity-${process.pid}`);
+const PAGE = '/en/guides/warning-signs/';
+
+let standIn: SanityStandIn;
+let server: Running | undefined;
+let tmp: string;
+
+const sanityEnv = () => ({
+  SANITY_PROJECT_ID: 'waymark',
+  SANITY_DATASET: 'production',
+  SANITY_API_HOST: standIn.url,
+});
+
+async function htmlFiles(root: string, dir = root): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...(await htmlFiles(root, full)));
+    else if (entry.name.endsWith('.html')) found.push(path.relative(root, full));
+  }
+  return found.sort();
+}
+
+/** Builds made with different PUBLIC_BASE_URLs differ only in the origin of absolute links. */
+const sameOrigin = (html: string) => html.replace(/https?:\/\/(localhost|127\.0\.0\.1):\d+/g, 'ORIGIN');
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async ({ baseURL }) => {
+  test.setTimeout(300_000);
+  tmp = await mkdtemp(path.join(tmpdir(), 'waymark-cms-'));
+  const file = path.join(tmp, 'content.ndjson');
+  await writeFile(file, toNdjson(await exportContent()));
+  standIn = await startSanityStandIn({ ndjsonFile: file, dataset: 'production' });
+  await runAstroBuild(BUILD, { ...process.env, ...sanityEnv(), PUBLIC_BASE_URL: baseURL! });
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  await standIn?.close();
+  await rm(BUILD, { recursive: true, force: true });
+  await rm(`${BUILD}.next`, { recursive: true, force: true });
+  await rm(`${BUILD}.old`, { recursive: true, force: true });
+  await rm(tmp, { recursive: true, force: true });
+});
+
+test('a build from the Sanity dataset is the same site as the build from content/', async () => {
+  const fileBuild = await htmlFiles('dist/client');
+  const sanityBuild = await htmlFiles(path.join(BUILD, 'client'));
+  expect(sanityBuild).toEqual(fileBuild);
+  expect(fileBuild.length).toBeGreaterThan(300);
+  const different: string[] = [];
+  for (const page of fileBuild) {
+    const [a, b] = await Promise.all([
+      readFile(path.join('dist/client', page), 'utf8'),
+      readFile(path.join(BUILD, 'client', page), 'utf8'),
+    ]);
+    if (sameOrigin(a) !== sameOrigin(b)) different.push(page);
+  }
+  expect(different, 'pages that differ between the two sources').toEqual([]);
+  expect(standIn.queries).toBeGreaterThanOrEqual(5);
+});
+
+test('a changed title is live after a signed publish webhook, and not after a forged one', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  server = await startWaymark({ ...sanityEnv(), DIST_DIR: BUILD, SANITY_WEBHOOK_SECRET: SECRET });
+  const before = await (await fetch(`${server.url}${PAGE}`)).text();
+  const oldTitle = standIn.documents.find((d) => d._id === 'guide.warning-signs.en')!.title as string;
+  expect(before).toContain(oldTitle);
+
+  const newTitle = `Warning signs, updated ${Date.now()}`;
+  standIn.patch('guide.warning-signs.en', { title: newTitle });
+  const body = JSON.stringify({ _id: 'guide.warning-signs.en', _type: 'guide' });
+  const publish = async (signature?: string) =>
+    fetch(`${server!.url}/api/cms/publish`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(signature ? { 'sanity-webhook-signature': signature } : {}),
+      },
+      body,
+    });
+
+  // Unsigned and forged webhooks: 401, and no rebuild happens.
+  expect((await publish()).status).toBe(401);
+  expect((await publish(await encodeSignatureHeader(body, Date.now(), 'not-the-secret-at-all'))).status).toBe(
+    401,
+  );
+  await new Promise((r) => setTimeout(r, 1500));
+  expect(await (await fetch(`${server.url}${PAGE}`)).text()).not.toContain(newTitle);
+
+  const first = await publish(await encodeSignatureHeader(body, Date.now(), SECRET));
+  expect(first.status).toBe(202);
+  expect(await first.json()).toMatchObject({ rebuild: 'started' });
+  // Publishes during the build coalesce into one more build.
+  const again = await publish(await encodeSignatureHeader(body, Date.now(), SECRET));
+  expect(await again.json()).toMatchObject({ rebuild: 'queued' });
+
+  // The old site keeps serving while the new one builds.
+  expect((await fetch(`${server.url}${PAGE}`)).status).toBe(200);
+  await expect
+    .poll(async () => (await (await fetch(`${server!.url}${PAGE}`)).text()).includes(newTitle), {
+      timeout: 240_000,
+      intervals: [1000],
+    })
+    .toBe(true);
+  await page.goto(`${server.url}${PAGE}`);
+  await expect(page.locator('h1')).toHaveText(newTitle);
+});
+
+test('draft preview is for signed-in staff only', async () => {
+  const response = await fetch(`${server!.url}/console/preview/guide/guide.warning-signs.en/`, {
+    redirect: 'manual',
+  });
+  expect(response.status).toBe(303);
+  expect(response.headers.get('location')).toBe('/console/login');
+});
