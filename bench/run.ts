@@ -11,6 +11,7 @@ import { claimsBench } from './suites/claims.ts';
 import { healthThroughput } from './suites/health-throughput.ts';
 import { lighthouseScores } from './suites/lighthouse.ts';
 import { pageBytes } from './suites/page-bytes.ts';
+import { publishToLive } from './suites/publish.ts';
 import { reportsThroughput } from './suites/reports-throughput.ts';
 import { siteBuild } from './suites/site-build.ts';
 import { triageBench } from './suites/triage.ts';
@@ -41,6 +42,7 @@ const suites: Record<string, () => Promise<string>> = {
   triage: () => triageBench(seconds),
   claims: () => claimsBench(seconds, postgresUrl),
   lighthouse: lighthouseScores,
+  publish: publishToLive,
 };
 
 process.stdout.write(`# Waymark benchmarks (${new Date().toISOString()}, node ${process.version})\n`);

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportContent, type SanityDocument, toNdjson } from '../../../functions/cms/export-content.ts';
+import { ConfigError, loadConfig } from '../../../functions/config/load-config.ts';
 import { DOCUMENT_KINDS, entryId, siteFields } from '../../../src/content/sanity/documents.ts';
 import { InvalidDocumentError, sanityLoader } from '../../../src/content/sanity/loader.ts';
 import { sanityClient, sanitySource } from '../../../src/content/sanity/source.ts';
@@ -185,6 +186,19 @@ describe('content source switch', () => {
     expect(() => sanitySource({ SANITY_PROJECT_ID: 'Not Valid', SANITY_DATASET: 'x' })).toThrow(
       /SANITY_PROJECT_ID/,
     );
+  });
+
+  it('is part of the server configuration, checked at start-up', () => {
+    expect(loadConfig({}).cms.sanity).toBeUndefined();
+    const config = loadConfig({
+      SANITY_PROJECT_ID: 'abc123',
+      SANITY_DATASET: 'production',
+      SANITY_READ_TOKEN: 't',
+    });
+    expect(config.cms.sanity).toMatchObject({ projectId: 'abc123', token: 't' });
+    expect(() => loadConfig({ SANITY_DATASET: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ SANITY_WEBHOOK_SECRET: 'short' })).toThrow(/SANITY_WEBHOOK_SECRET/);
+    expect(() => loadConfig({ DEPLOY_HOOK_URL: 'ftp://x' })).toThrow(/DEPLOY_HOOK_URL/);
   });
 
   it('maps document addresses to the ids the file source uses', () => {
