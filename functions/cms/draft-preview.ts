@@ -10,7 +10,7 @@ import { sanityClient } from '../../src/content/sanity/source.ts';
 import type { Config } from '../config/load-config.ts';
 
 export type DraftPreview =
-  | { state: 'unconfigured' | 'no-token' | 'not-found' }
+  | { state: 'unconfigured' | 'no-token' | 'not-found' | 'unavailable' }
   | {
       state: 'ok';
       kind: DocumentKind;
@@ -38,10 +38,13 @@ export async function loadDraft(config: Config, type: string, id: string): Promi
   if (!source.token) return { state: 'no-token' };
   const kind = DOCUMENT_KINDS.find((k) => k.type === type);
   if (!kind || !DOCUMENT_ID.test(id) || id.startsWith('drafts.')) return { state: 'not-found' };
-  const document = await sanityClient(source, 'drafts').fetch<DraftPreview & { _id: string }>(DRAFT_QUERY, {
-    id,
-    type,
-  });
+  let document: unknown;
+  try {
+    document = await sanityClient(source, 'drafts').fetch(DRAFT_QUERY, { id, type });
+  } catch {
+    // A refused token or an unreachable API: the page says so; nothing else to show.
+    return { state: 'unavailable' };
+  }
   if (!document) return { state: 'not-found' };
   const doc = document as unknown as Extract<DraftPreview, { state: 'ok' }>['document'];
   const fields = siteFields(doc);
