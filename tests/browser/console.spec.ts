@@ -12,6 +12,8 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 const PASSWORD = 'correct horse battery staple';
 let secret = '';
+/** Pages of the accounts the role test signs in, kept for the referral test that follows it. */
+let signedIn: Record<string, import('@playwright/test').Page> = {};
 
 const nextCode = async () => {
   // A code is accepted once per 30-second step: wait for a fresh step when needed.
@@ -122,7 +124,8 @@ async function signIn(page: import('@playwright/test').Page, email: string, user
   await expect(page).toHaveURL(/second-factor$/);
   await page.locator('#code').fill(totpCode(base32Decode(userSecret), new Date()));
   await page.locator('main button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/console\/$/);
+  // Hotline staff land on the queue, a partner's caseworkers on their intake queue.
+  await expect(page).toHaveURL(/\/console\/(intake)?$/);
 }
 
 test('each role reaches exactly its own console pages, and queues update live across consoles', async ({
@@ -131,19 +134,28 @@ test('each role reaches exactly its own console pages, and queues update live ac
   baseURL,
 }) => {
   test.setTimeout(180_000);
-  // The administrator creates an operator and a partner caseworker.
+  // The administrator adds a partner organisation, then an operator and a caseworker of that partner.
   await page.waitForTimeout(31_000 - (Date.now() % 30_000));
   await signIn(page, 'admin', secret);
+  await page.goto('/console/partners');
+  await page.locator('#name').fill('Safe House Kathmandu');
+  await page.locator('input[name="services"][value="shelter"]').check();
+  await page.locator('input[name="services"][value="psychosocial"]').check();
+  await page.locator('#regions').fill('NP');
+  await page.locator('#languages').fill('ne, en');
+  await page.locator('#intakeContact').fill('intake@safehouse.example');
+  await page.locator('button[value="add"]').click();
+  await expect(page.locator('[data-partners]')).toContainText('Safe House Kathmandu');
   const accounts: Record<string, { link: string; secret: string; page?: import('@playwright/test').Page }> =
     {};
   for (const [email, role, partner] of [
     ['op@example.org', 'operator', ''],
-    ['pc@example.org', 'partner-caseworker', '7d3c9a52-1a44-4b52-9a57-0f5f1f3c2b10'],
+    ['pc@example.org', 'partner-caseworker', 'Safe House Kathmandu'],
   ] as const) {
     await page.goto('/console/staff');
     await page.locator('#email').fill(email);
     await page.locator('#role').selectOption(role);
-    await page.locator('#partner').fill(partner);
+    if (partner) await page.locator('#partner').selectOption({ label: partner });
     await page.locator('main form button[type="submit"]').click();
     accounts[email] = { link: (await page.locator('[data-setup-link]').textContent())!.trim(), secret: '' };
   }
@@ -162,24 +174,40 @@ test('each role reaches exactly its own console pages, and queues update live ac
   for (const [email, account] of Object.entries(accounts)) await signIn(account.page!, email, account.secret);
 
   const expected: Record<string, Record<string, number>> = {
-    admin: { '/console/': 200, '/console/simulator': 200, '/console/floor': 200, '/console/staff': 200 },
+    admin: {
+      '/console/': 200,
+      '/console/simulator': 200,
+      '/console/floor': 200,
+      '/console/staff': 200,
+      '/console/partners': 200,
+      '/console/referrals': 200,
+      '/console/intake': 403,
+    },
     'op@example.org': {
       '/console/': 200,
       '/console/simulator': 200,
       '/console/floor': 403,
       '/console/staff': 403,
+      '/console/partners': 403,
+      '/console/referrals': 200,
+      '/console/intake': 403,
     },
     'pc@example.org': {
-      '/console/': 403,
+      // A caseworker's start page is the partner's intake queue.
+      '/console/': 303,
+      '/console/intake': 200,
       '/console/simulator': 403,
       '/console/floor': 403,
       '/console/staff': 403,
+      '/console/partners': 403,
+      '/console/referrals': 403,
     },
   };
   const pages: Record<string, import('@playwright/test').Page> = {
     admin: page,
     ...Object.fromEntries(Object.entries(accounts).map(([e, a]) => [e, a.page!])),
   };
+  signedIn = pages;
   for (const [who, routes] of Object.entries(expected)) {
     for (const [path, status] of Object.entries(routes)) {
       const response = await pages[who]!.request.get(path, { maxRedirects: 0 });
@@ -203,4 +231,54 @@ test('each role reaches exactly its own console pages, and queues update live ac
     timeout: 15_000,
   });
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+});
+
+test('an operator refers with consent; the partner accepts; the operator sees it accepted', async () => {
+  test.setTimeout(120_000);
+  const operator = signedIn['op@example.org']!;
+  const caseworker = signedIn['pc@example.org']!;
+  // The operator holds the text taken in the previous test.
+  await operator.goto('/console/');
+  await operator.locator('[data-queue-item]', { hasText: 'op@example.org' }).first().locator('a').click();
+  await operator.locator('[data-refer]').click();
+  await operator.locator('label.check', { hasText: 'Safe House Kathmandu' }).locator('input').check();
+  await operator.locator('input[name="needs"][value="shelter"]').check();
+  await operator.locator('input[name="share_summary"]').check();
+  await operator
+    .locator('textarea[name="summary"]')
+    .fill('Wants to check an agency licence before leaving; may need a safe place.');
+  await operator.locator('input[name="share_languages"]').check();
+  await operator.locator('input[name="languages"]').fill('ne');
+  // Without the person's consent confirmed, there is no referral.
+  await operator.locator('button[value="preview"]').click();
+  await expect(operator.locator('[data-problems]')).toContainText('consent');
+  await operator.locator('#consentConfirmed').check();
+  await operator.locator('button[value="preview"]').click();
+  const preview = operator.locator('[data-preview]');
+  await expect(preview.locator('[data-packet]')).toContainText('may need a safe place');
+  // Only the ticked fields: summary, languages and needs.
+  await expect(preview.locator('[data-packet] dt')).toHaveCount(3);
+  await preview.locator('button[value="send"]').click();
+  await expect(operator).toHaveURL(/\/console\/referrals\/[0-9a-f-]{36}$/);
+  await expect(operator.locator('[data-status-label]')).toHaveText(/Sent/);
+  const referral = operator.url();
+
+  // The caseworker finds it in the partner's intake queue, reads exactly the packet, and accepts.
+  await caseworker.goto('/console/');
+  await expect(caseworker).toHaveURL(/\/console\/intake$/);
+  await caseworker.locator('[data-referral] a').first().click();
+  await expect(caseworker.locator('[data-packet]')).toContainText('may need a safe place');
+  await expect(caseworker.locator('[data-packet] dt')).toHaveCount(3);
+  await caseworker.locator('button[value="accept"]').click();
+  await expect(caseworker.locator('[data-status-label]')).toHaveText(/Accepted/);
+  const exported = await caseworker.request.get(`/api/intake/referrals/${referral.split('/').pop()}/export`);
+  expect(await exported.json()).toMatchObject({
+    standard: 'HTCDS',
+    cas_ReferredOrganisation: 'Safe House Kathmandu',
+  });
+
+  // The loop is closed: the operator sees the partner's answer.
+  await operator.goto(referral);
+  await expect(operator.locator('[data-status-label]')).toHaveText(/Accepted/);
+  await expect(operator.locator('[data-referral-history]')).toContainText('accepted');
 });
