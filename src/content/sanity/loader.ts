@@ -19,9 +19,10 @@ interface FetchedDocument extends Record<string, unknown> {
 export class InvalidDocumentError extends Error {
   constructor(documentId: string, entry: string, error: z.ZodError) {
     const fields = error.issues.map(
-      (i) => `  - ${i.path.map(String).join('.') || '(document)'}: ${i.message}`,
+      (i) => `  - ${i.path.map(String).join('.') || '(whole entry)'}: ${i.message}`,
     );
-    super(`Sanity document "${documentId}" (${entry}) is not valid:\n${fields.join('\n')}`);
+    // Worded without "document": Astro's error overlay would take that for a browser API and mislead.
+    super(`Sanity entry "${documentId}" (${entry}) does not match the site's schema:\n${fields.join('\n')}`);
     this.name = 'InvalidDocumentError';
   }
 }
