@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRebuildQueue } from '../../../functions/cms/rebuild-queue.ts';
+import { deployHookBuilder } from '../../../functions/cms/site-builders.ts';
 import { createLogger } from '../../../functions/http/logger.ts';
 
 function deferred() {
@@ -54,5 +55,21 @@ describe('rebuild queue', () => {
     expect(queue.request()).toBe('started');
     await queue.idle();
     expect(queue.status()).toMatchObject({ failures: 1, builds: 1, lastError: undefined });
+  });
+});
+
+describe('deploy hook', () => {
+  it('POSTs to the hook and fails the build when the host refuses', async () => {
+    const calls: { url: string; method?: string }[] = [];
+    let status = 201;
+    const fetcher = (async (url: string, init?: RequestInit) => {
+      calls.push({ url, method: init?.method });
+      return new Response(null, { status });
+    }) as typeof fetch;
+    const build = deployHookBuilder('https://hooks.example.org/build/abc', fetcher);
+    await build();
+    expect(calls).toEqual([{ url: 'https://hooks.example.org/build/abc', method: 'POST' }]);
+    status = 500;
+    await expect(build()).rejects.toThrow(/answered 500/);
   });
 });
