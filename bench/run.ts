@@ -12,6 +12,7 @@ import { healthThroughput } from './suites/health-throughput.ts';
 import { lighthouseScores } from './suites/lighthouse.ts';
 import { pageBytes } from './suites/page-bytes.ts';
 import { publishToLive } from './suites/publish.ts';
+import { referralsBench } from './suites/referrals.ts';
 import { reportsThroughput } from './suites/reports-throughput.ts';
 import { siteBuild } from './suites/site-build.ts';
 import { triageBench } from './suites/triage.ts';
@@ -43,6 +44,7 @@ const suites: Record<string, () => Promise<string>> = {
   claims: () => claimsBench(seconds, postgresUrl),
   lighthouse: lighthouseScores,
   publish: publishToLive,
+  referrals: referralsBench,
 };
 
 process.stdout.write(`# Waymark benchmarks (${new Date().toISOString()}, node ${process.version})\n`);

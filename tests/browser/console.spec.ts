@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { base32Decode, totpCode } from '../../functions/staff/totp.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -241,6 +242,16 @@ test('an operator refers with consent; the partner accepts; the operator sees it
   await operator.goto('/console/');
   await operator.locator('[data-queue-item]', { hasText: 'op@example.org' }).first().locator('a').click();
   await operator.locator('[data-refer]').click();
+  const accessible = async (page: import('@playwright/test').Page) =>
+    expect(
+      (
+        await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+          .analyze()
+      ).violations,
+      page.url(),
+    ).toEqual([]);
+  await accessible(operator);
   await operator.locator('label.check', { hasText: 'Safe House Kathmandu' }).locator('input').check();
   await operator.locator('input[name="needs"][value="shelter"]').check();
   await operator.locator('input[name="share_summary"]').check();
@@ -258,6 +269,7 @@ test('an operator refers with consent; the partner accepts; the operator sees it
   await expect(preview.locator('[data-packet]')).toContainText('may need a safe place');
   // Only the ticked fields: summary, languages and needs.
   await expect(preview.locator('[data-packet] dt')).toHaveCount(3);
+  await accessible(operator);
   await preview.locator('button[value="send"]').click();
   await expect(operator).toHaveURL(/\/console\/referrals\/[0-9a-f-]{36}$/);
   await expect(operator.locator('[data-status-label]')).toHaveText(/Sent/);
@@ -269,6 +281,7 @@ test('an operator refers with consent; the partner accepts; the operator sees it
   await caseworker.locator('[data-referral] a').first().click();
   await expect(caseworker.locator('[data-packet]')).toContainText('may need a safe place');
   await expect(caseworker.locator('[data-packet] dt')).toHaveCount(3);
+  await accessible(caseworker);
   await caseworker.locator('button[value="accept"]').click();
   await expect(caseworker.locator('[data-status-label]')).toHaveText(/Accepted/);
   const exported = await caseworker.request.get(`/api/intake/referrals/${referral.split('/').pop()}/export`);
@@ -277,8 +290,19 @@ test('an operator refers with consent; the partner accepts; the operator sees it
     cas_ReferredOrganisation: 'Safe House Kathmandu',
   });
 
+  // Nothing else is reachable for the caseworker: hotline pages are refused, unknown ids not found.
+  expect((await caseworker.request.get(referral, { maxRedirects: 0 })).status()).toBe(403);
+  expect(
+    (
+      await caseworker.request.get('/console/intake/7d3c9a52-1a44-4b52-9a57-0f5f1f3c2b10', {
+        maxRedirects: 0,
+      })
+    ).status(),
+  ).toBe(404);
+
   // The loop is closed: the operator sees the partner's answer.
   await operator.goto(referral);
   await expect(operator.locator('[data-status-label]')).toHaveText(/Accepted/);
   await expect(operator.locator('[data-referral-history]')).toContainText('accepted');
+  await accessible(operator);
 });
