@@ -5,15 +5,10 @@
  * partner needs, and the packet holds nothing else.
  */
 import { z } from 'zod';
+import { SERVICE_KINDS } from '../../src/content/schemas.ts';
 
-export const PARTNER_SERVICES = [
-  'shelter',
-  'medical',
-  'psychosocial',
-  'legal',
-  'return-reintegration',
-  'law-enforcement',
-] as const;
+/** What partners offer and people need: the same kinds of service as the public help directory. */
+export const PARTNER_SERVICES = SERVICE_KINDS;
 export type PartnerService = (typeof PARTNER_SERVICES)[number];
 
 /** HTCDS `prs_Gender` values. */
