@@ -113,6 +113,17 @@ export async function hotlineList(db: Queryable, now: Date, itemId?: string): Pr
   return rows.map((r) => toSummary(r, now));
 }
 
+/** Exceptions waiting for confirmation, and referrals past their acknowledgement deadline. */
+export async function referralsNeedingSupervisor(db: Queryable, now: Date): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `select count(*)::int as n from referrals
+     where status = 'awaiting-confirmation'
+        or (status = 'sent' and acknowledged_at is null and ack_due_at <= $1)`,
+    [now],
+  );
+  return row?.n ?? 0;
+}
+
 async function detail(
   deps: Pick<Deps, 'db' | 'keys' | 'now'>,
   where: { referralId: string; partnerId?: string },

@@ -5,6 +5,7 @@ import {
   intakeOpenApi,
   intakeSummarySchema,
 } from '../../../functions/referrals/intake-openapi.ts';
+import { referralsNeedingSupervisor } from '../../../functions/referrals/referral-views.ts';
 import { escalateOverdue } from '../../../functions/referrals/referral-workflow.ts';
 import { verifyAuditChain } from '../../../functions/staff/audit.ts';
 import { engines, type TestDatabase } from '../../helpers/databases.ts';
@@ -94,6 +95,7 @@ describe.each(engines)('referrals on $name', (engine) => {
     expect(created.status).toBe(201);
     const { referral } = await created.json();
     expect(referral.status).toBe('awaiting-confirmation');
+    expect(await referralsNeedingSupervisor(t.db, deps.now())).toBe(1);
     // Not visible to the partner yet.
     expect((await world.shelterWorker.call('GET', `/api/intake/referrals/${referral.id}`)).status).toBe(404);
     expect((await (await world.shelterWorker.call('GET', '/api/intake/referrals')).json()).referrals).toEqual(
@@ -112,6 +114,7 @@ describe.each(engines)('referrals on $name', (engine) => {
     const detail = (
       await (await world.shelterWorker.call('GET', `/api/intake/referrals/${referral.id}`)).json()
     ).referral;
+    expect(await referralsNeedingSupervisor(t.db, deps.now())).toBe(0);
     expect(detail.consentBasis).toBe('emergency-exception');
     expect(detail.consent.justification).toBeUndefined();
     const hotline = (
@@ -213,6 +216,7 @@ describe.each(engines)('referrals on $name', (engine) => {
     expect(await escalateOverdue(deps)).toEqual([]);
     deps.setNow(new Date(deps.now().getTime() + 2 * 3_600_000));
     expect(await escalateOverdue(deps)).toEqual([referral.id]);
+    expect(await referralsNeedingSupervisor(t.db, deps.now())).toBe(1);
     expect(await escalateOverdue(deps)).toEqual([]);
     // A day later the supervisor signs in again and finds it first.
     const supervisor = await signedIn(t.db, deps, 'supervisor');
