@@ -55,6 +55,14 @@ export function createServer({ deps, site, app }: ServerParts): Server {
     req.headers['x-request-id'] = requestId;
     res.setHeader('x-request-id', requestId);
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    // Public pages send no referrer at all, which makes browsers send `Origin: null` on form posts;
+    // the console's forms need their real Origin for the same-origin check. Console pages are also
+    // never stored. Both are set here, before any page code runs: a header that a layout sets while
+    // its page is already streaming can be lost.
+    if (req.url?.startsWith('/console/')) {
+      res.setHeader('referrer-policy', 'same-origin');
+      res.setHeader('cache-control', 'no-store');
+    }
     res.on('finish', () => {
       deps.log.info('request', {
         requestId,

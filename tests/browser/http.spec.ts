@@ -17,6 +17,21 @@ test('pages and API answers carry the security headers and a request id', async 
   }
 });
 
+test('console pages keep their origin for the same-origin form check and are never stored', async ({
+  request,
+}) => {
+  for (const path of [
+    '/console/login',
+    '/console/',
+    '/console/intake',
+    '/console/items/7d3c9a52-1a44-4b52-9a57-0f5f1f3c2b10',
+  ]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.headers()['referrer-policy'], path).toBe('same-origin');
+    expect(response.headers()['cache-control'], path).toBe('no-store');
+  }
+});
+
 test('health reports the embedded database and its migrations', async ({ request }) => {
   const response = await request.get('/api/health');
   expect(response.status()).toBe(200);
