@@ -93,6 +93,11 @@ function twilioConfig(e: Env, publicBaseUrl: URL): Config['twilio'] {
   };
 }
 
+/** `a:1,b:2` (already checked by the schema's pattern) as `{ a: 1, b: 2 }`. */
+function numbersByName(list: string): Record<string, number> {
+  return Object.fromEntries(list.split(',').map((pair) => [pair.split(':')[0], Number(pair.split(':')[1])]));
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(withoutBlanks(env));
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error));
@@ -138,18 +143,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       urgent: 60,
       standard: 1440,
       noise: 10080,
-      ...Object.fromEntries(
-        e.SLA_MINUTES.split(',').map((pair) => [pair.split(':')[0], Number(pair.split(':')[1])]),
-      ),
+      ...numbersByName(e.SLA_MINUTES),
     },
     referralAckHours: e.REFERRAL_ACK_HOURS,
-    retentionDays: {
-      noise: 7,
-      closed: 90,
-      referral: 365,
-      ...Object.fromEntries(
-        e.RETENTION_DAYS.split(',').map((pair) => [pair.split(':')[0], Number(pair.split(':')[1])]),
-      ),
-    },
+    retentionDays: { noise: 7, closed: 90, referral: 365, ...numbersByName(e.RETENTION_DAYS) },
   };
 }

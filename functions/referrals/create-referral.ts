@@ -11,6 +11,7 @@ import { HttpError } from '../http/http-error.ts';
 import { appendAudit } from '../staff/audit.ts';
 import { newReferralKey, seal, sealPacket } from './packet-crypto.ts';
 import { getPartner } from './partners.ts';
+import { ackDueAt, recordEvent } from './referral-events.ts';
 import { type CreateReferral, createReferralSchema, PACKET_FIELDS, type Packet } from './referral-schema.ts';
 
 export interface Actor {
@@ -21,23 +22,6 @@ export interface Actor {
 
 export function sharedFields(packet: Packet): string[] {
   return PACKET_FIELDS.filter((f) => packet[f] !== undefined);
-}
-
-export async function recordEvent(
-  tx: Queryable,
-  e: {
-    referralId: string;
-    at: Date;
-    actorId: string | null;
-    side: 'hotline' | 'partner' | 'system';
-    kind: string;
-  },
-  message?: Buffer,
-): Promise<void> {
-  await tx.query(
-    'insert into referral_events (referral_id, at, actor_id, side, kind, message) values ($1, $2, $3, $4, $5, $6)',
-    [e.referralId, e.at, e.actorId, e.side, e.kind, message ?? null],
-  );
 }
 
 /** Withdraws a referral and destroys its packet: the partner keeps only the fact that it existed. */
@@ -99,7 +83,6 @@ export async function createReferral(
     const { wrapped, key } = await newReferralKey(deps, tx, partnerId, id);
     const fields = sharedFields(packet);
     const confirmed = consent.basis === 'consent';
-    const ackHours = partner.ackHours ?? deps.config.referralAckHours;
     await tx.query(
       `insert into referrals (id, item_id, partner_id, created_by, status, fields, consent_basis, consent_given_by,
          consent_method, consent_scope, consent_at, wrapped_key, packet, justification, rerouted_from,
@@ -122,7 +105,7 @@ export async function createReferral(
         confirmed ? null : await seal(key, id, 'justification', consent.justification),
         options.rerouteFrom ?? null,
         confirmed ? now : null,
-        confirmed ? new Date(now.getTime() + ackHours * 3_600_000) : null,
+        confirmed ? ackDueAt(partner, deps.config, now) : null,
         now,
       ],
     );

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { appendAudit } from '../staff/audit.ts';
-import { recordEvent } from './create-referral.ts';
+import { recordEvent } from './referral-events.ts';
 import {
   AGE_RANGES,
   CONSENT_GIVERS,

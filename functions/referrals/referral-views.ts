@@ -68,9 +68,10 @@ interface Row {
   escalated_at: Date | null;
 }
 
-const SELECT = `select r.id, r.item_id, r.partner_id, p.name as partner_name, r.status, r.fields, r.consent_basis,
-  s.email as created_by_email, r.created_at, r.sent_at, r.ack_due_at, r.acknowledged_at, r.escalated_at
-  from referrals r join partners p on p.id = r.partner_id left join staff_users s on s.id = r.created_by`;
+const SUMMARY_COLUMNS = `r.id, r.item_id, r.partner_id, p.name as partner_name, r.status, r.fields, r.consent_basis,
+  s.email as created_by_email, r.created_at, r.sent_at, r.ack_due_at, r.acknowledged_at, r.escalated_at`;
+const FROM = `from referrals r join partners p on p.id = r.partner_id left join staff_users s on s.id = r.created_by`;
+const SELECT = `select ${SUMMARY_COLUMNS} ${FROM}`;
 
 const toSummary = (r: Row, now: Date): ReferralSummary => ({
   id: r.id,
@@ -143,12 +144,9 @@ async function detail(
       confirmed_at: Date | null;
     }
   >(
-    `select r.id, r.item_id, r.partner_id, p.name as partner_name, r.status, r.fields, r.consent_basis,
-       s.email as created_by_email, r.created_at, r.sent_at, r.ack_due_at, r.acknowledged_at, r.escalated_at,
-       r.wrapped_key, r.packet, r.justification, r.consent_given_by, r.consent_method, r.consent_at,
-       r.consent_scope, c.email as confirmed_by_email, r.confirmed_at
-     from referrals r join partners p on p.id = r.partner_id
-       left join staff_users s on s.id = r.created_by left join staff_users c on c.id = r.confirmed_by
+    `select ${SUMMARY_COLUMNS}, r.wrapped_key, r.packet, r.justification, r.consent_given_by,
+       r.consent_method, r.consent_at, r.consent_scope, c.email as confirmed_by_email, r.confirmed_at
+     ${FROM} left join staff_users c on c.id = r.confirmed_by
      where r.id = $1 and ($2::uuid is null or (r.partner_id = $2 and r.status <> 'awaiting-confirmation'))`,
     [where.referralId, where.partnerId ?? null],
   );

@@ -7,9 +7,10 @@
 import type { Deps } from '../deps.ts';
 import { HttpError } from '../http/http-error.ts';
 import { appendAudit } from '../staff/audit.ts';
-import { recordEvent, withdrawInTransaction } from './create-referral.ts';
+import { withdrawInTransaction } from './create-referral.ts';
 import { referralKey, seal } from './packet-crypto.ts';
 import { getPartner } from './partners.ts';
+import { ackDueAt, recordEvent } from './referral-events.ts';
 
 type D = Pick<Deps, 'db' | 'keys' | 'now' | 'config'>;
 
@@ -28,12 +29,10 @@ export async function confirmException(deps: D, supervisorId: string, referralId
       throw new HttpError(409, 'not-awaiting', 'This referral is not waiting for confirmation.');
     if (r.created_by === supervisorId)
       throw new HttpError(409, 'four-eyes', 'Another supervisor must confirm an exception you made.');
-    const partner = await getPartner(tx, r.partner_id);
-    const ackHours = partner?.ackHours ?? deps.config.referralAckHours;
     await tx.query(
       `update referrals set status = 'sent', confirmed_by = $2, confirmed_at = $3, sent_at = $3,
          ack_due_at = $4, updated_at = $3 where id = $1`,
-      [referralId, supervisorId, now, new Date(now.getTime() + ackHours * 3_600_000)],
+      [referralId, supervisorId, now, ackDueAt(await getPartner(tx, r.partner_id), deps.config, now)],
     );
     await recordEvent(tx, { referralId, at: now, actorId: supervisorId, side: 'hotline', kind: 'confirmed' });
     await recordEvent(tx, { referralId, at: now, actorId: supervisorId, side: 'hotline', kind: 'sent' });
