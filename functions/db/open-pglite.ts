@@ -41,7 +41,11 @@ export async function openPglite(dir: string | undefined): Promise<Database> {
   const unlock = dir ? await lockFolder(dir) : async () => {};
   if (dir) await mkdir(dir, { recursive: true, mode: 0o700 });
   // `undefined` keeps the database in memory (tests that need no files).
-  const pg = await PGlite.create(dir);
+  return pgliteDatabase(await PGlite.create(dir), unlock);
+}
+
+/** The data layer's interface over an open PGlite instance; closing it also runs `onClose`. */
+export function pgliteDatabase(pg: PGlite, onClose: () => Promise<void> = async () => {}): Database {
   return {
     kind: 'pglite',
     async query<T = Row>(sql: string, params: readonly unknown[] = []) {
@@ -62,7 +66,7 @@ export async function openPglite(dir: string | undefined): Promise<Database> {
     },
     async close() {
       if (!pg.closed) await pg.close();
-      await unlock();
+      await onClose();
     },
   };
 }

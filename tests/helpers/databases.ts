@@ -4,10 +4,11 @@
  * and closing is checked so that a test leaking connections fails.
  */
 import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import type { Database } from '../../functions/db/database.ts';
 import { migrate } from '../../functions/db/migrate.ts';
-import { openPglite } from '../../functions/db/open-pglite.ts';
+import { pgliteDatabase } from '../../functions/db/open-pglite.ts';
 import { openPostgres } from '../../functions/db/open-postgres.ts';
 
 export interface TestDatabase {
@@ -22,11 +23,31 @@ export interface Engine {
   create(options?: { migrate?: boolean }): Promise<TestDatabase>;
 }
 
+/**
+ * Creating a PGlite instance runs initdb inside WebAssembly (seconds); cloning a ready one takes a
+ * fraction of that. Each test process builds one blank and one migrated template once, and every
+ * test gets its own clone of one of them, as isolated as a freshly created database.
+ */
+const templates = new Map<'blank' | 'migrated', Promise<PGlite>>();
+
+function template(kind: 'blank' | 'migrated'): Promise<PGlite> {
+  let ready = templates.get(kind);
+  if (!ready) {
+    ready = (async () => {
+      const pg = await PGlite.create();
+      if (kind === 'migrated') await migrate(pgliteDatabase(pg));
+      return pg;
+    })();
+    templates.set(kind, ready);
+  }
+  return ready;
+}
+
 const pgliteEngine: Engine = {
   name: 'pglite',
   async create(options = {}) {
-    const db = await openPglite(undefined);
-    if (options.migrate !== false) await migrate(db);
+    const base = await template(options.migrate === false ? 'blank' : 'migrated');
+    const db = pgliteDatabase((await base.clone()) as PGlite);
     return {
       db,
       openPeer: () => {
