@@ -12,7 +12,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HttpError } from '../../../functions/http/http-error.ts';
 import { createServer } from '../../../functions/server/create-server.ts';
 import { createStaticSite } from '../../../functions/server/static-files.ts';
-import { firstAdminLink, firstAdminLinkFile, publishFirstAdminLink } from '../../../functions/staff/first-admin.ts';
+import {
+  firstAdminLink,
+  firstAdminLinkFile,
+  publishFirstAdminLink,
+} from '../../../functions/staff/first-admin.ts';
 import { openSetupLink } from '../../../functions/staff/setup-links.ts';
 import { finishSetup } from '../../../functions/staff/sign-in.ts';
 import { base32Encode, newTotpSecret, totpCode } from '../../../functions/staff/totp.ts';

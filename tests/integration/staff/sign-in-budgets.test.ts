@@ -6,7 +6,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HttpError } from '../../../functions/http/http-error.ts';
 import { readSession } from '../../../functions/staff/sessions.ts';
-import { completeSecondFactor, MAX_CODE_ATTEMPTS, signInWithPassword } from '../../../functions/staff/sign-in.ts';
+import {
+  completeSecondFactor,
+  MAX_CODE_ATTEMPTS,
+  signInWithPassword,
+} from '../../../functions/staff/sign-in.ts';
 import { totpCode } from '../../../functions/staff/totp.ts';
 import { engines, type TestDatabase } from '../../helpers/databases.ts';
 import { createTestDeps, type TestDeps } from '../../helpers/deps.ts';
@@ -59,7 +63,10 @@ describe.each(engines)('sign-in budgets on $name', (engine) => {
         ),
       );
     }
-    expect(codes).toEqual([...Array(MAX_CODE_ATTEMPTS - 1).fill('sign-in-failed'), 'second-factor-exhausted']);
+    expect(codes).toEqual([
+      ...Array(MAX_CODE_ATTEMPTS - 1).fill('sign-in-failed'),
+      'second-factor-exhausted',
+    ]);
     expect(await readSession(t.db, half.token, deps.now())).toBeNull();
     await expect(
       completeSecondFactor(deps, session, totpCode(secret, deps.now()), ADDRESS),
@@ -156,7 +163,9 @@ describe.each(engines)('sign-in budgets on $name', (engine) => {
     expect(seen[20]).toBe('429 after 15s');
     // Another address is not held up.
     expect(await attempt('someone@example.org', 'wrong password', '203.0.113.9')).toBe('401');
-    const [clientDelay] = (await auditActions('sign-in.delayed')).filter((r) => detailsOf(r).scope === 'client');
+    const [clientDelay] = (await auditActions('sign-in.delayed')).filter(
+      (r) => detailsOf(r).scope === 'client',
+    );
     expect(clientDelay?.subject).toBeNull();
     expect(JSON.stringify(clientDelay)).not.toContain('192.0.2');
   });

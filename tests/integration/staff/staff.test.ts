@@ -45,9 +45,7 @@ describe.each(engines)('staff accounts on $name', (engine) => {
     // The code used at set-up cannot be used again.
     await expect(
       completeSecondFactor(deps, halfSession, totpCode(secret, deps.now()), '192.0.2.1'),
-    ).rejects.toThrow(
-      /did not work/,
-    );
+    ).rejects.toThrow(/did not work/);
     deps.setNow(new Date(deps.now().getTime() + 30_000));
     const full = await completeSecondFactor(
       deps,
