@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HttpError } from '../../../functions/http/http-error.ts';
+import { purgeQuietFailures } from '../../../functions/rate-limit/failure-budgets.ts';
 import { readSession } from '../../../functions/staff/sessions.ts';
 import {
   completeSecondFactor,
@@ -141,6 +142,20 @@ describe.each(engines)('sign-in budgets on $name', (engine) => {
       later(15 * 60);
     }
     expect(refusals).toEqual([15, 30, 60, 120, 240, 480, 900, 900, 900].map((s) => `429 after ${s}s`));
+  });
+
+  it('forgets failures after a quiet day, and purges their rows', async () => {
+    await enrolledAdmin(deps);
+    for (let i = 0; i < 5; i++) expect(await attempt('admin', 'wrong password')).toBe('401');
+    expect(await attempt('admin', 'wrong password')).toBe('429 after 15s');
+    later(24 * 3600);
+    // A fresh start: the next failure is the first again, not the sixth.
+    expect(await attempt('admin', 'wrong password')).toBe('401');
+    expect(await attempt('admin', 'wrong password')).toBe('401');
+    later(24 * 3600 + 1);
+    // The account's row, and the address's rows of both days (an address's bucket changes daily).
+    expect(await purgeQuietFailures(t.db, deps.now())).toBe(3);
+    expect(await t.db.query('select 1 from sign_in_failures')).toHaveLength(0);
   });
 
   it('delays an account flooded from many addresses, and answers alike for an account that does not exist', async () => {
