@@ -25,6 +25,7 @@ import {
   addPartner,
   answerPartner,
   confirmReferral,
+  deactivatePartner,
   intakeAccept,
   intakeDecline,
   intakeExport,
@@ -32,6 +33,7 @@ import {
   intakeRequestInfo,
   intakeShow,
   listReferrals,
+  reactivatePartner,
   referItem,
   searchPartners,
   showReferral,
@@ -43,6 +45,15 @@ import { submitReport } from './reports/submit-report.ts';
 import { inboundSms } from './sms/inbound.ts';
 import { simulatorTwilio } from './sms/simulator/simulator-twilio.ts';
 import { smsStatus } from './sms/status-callback.ts';
+import {
+  staffChangeRole,
+  staffCreate,
+  staffDeactivate,
+  staffList,
+  staffReactivate,
+  staffResetAuthenticator,
+  staffRevokeSessions,
+} from './staff/staff-api.ts';
 
 export const routes = defineRoutes([
   { method: 'GET', path: '/api/health', access: 'public', handler: (req, { deps }) => health(req, deps) },
@@ -82,7 +93,14 @@ export const routes = defineRoutes([
   },
   // The console's queue: staff only, each route with the permission it needs.
   { method: 'GET', path: '/api/console/queue', access: { permission: 'queue:read' }, handler: listQueue },
-  { method: 'GET', path: '/api/console/events', access: { permission: 'queue:read' }, handler: queueEvents },
+  // Live updates: the browser keeps this open by itself, so it does not count as activity.
+  {
+    method: 'GET',
+    path: '/api/console/events',
+    access: { permission: 'queue:read' },
+    background: true,
+    handler: queueEvents,
+  },
   {
     method: 'POST',
     path: '/api/console/queue/next',
@@ -151,6 +169,18 @@ export const routes = defineRoutes([
     handler: addPartner,
   },
   {
+    method: 'POST',
+    path: '/api/console/partners/:id/deactivate',
+    access: { permission: 'partner:manage' },
+    handler: deactivatePartner,
+  },
+  {
+    method: 'POST',
+    path: '/api/console/partners/:id/reactivate',
+    access: { permission: 'partner:manage' },
+    handler: reactivatePartner,
+  },
+  {
     method: 'GET',
     path: '/api/console/referrals',
     access: { permission: 'referral:create' },
@@ -179,6 +209,45 @@ export const routes = defineRoutes([
     path: '/api/console/referrals/:id/info',
     access: { permission: 'referral:create' },
     handler: answerPartner,
+  },
+  // Staff accounts: administrators create, deactivate and reactivate them, sign them out
+  // everywhere, change their role and reset their authenticator.
+  { method: 'GET', path: '/api/console/staff', access: { permission: 'staff:manage' }, handler: staffList },
+  {
+    method: 'POST',
+    path: '/api/console/staff',
+    access: { permission: 'staff:manage' },
+    handler: staffCreate,
+  },
+  {
+    method: 'POST',
+    path: '/api/console/staff/:id/deactivate',
+    access: { permission: 'staff:manage' },
+    handler: staffDeactivate,
+  },
+  {
+    method: 'POST',
+    path: '/api/console/staff/:id/reactivate',
+    access: { permission: 'staff:manage' },
+    handler: staffReactivate,
+  },
+  {
+    method: 'POST',
+    path: '/api/console/staff/:id/revoke-sessions',
+    access: { permission: 'staff:manage' },
+    handler: staffRevokeSessions,
+  },
+  {
+    method: 'POST',
+    path: '/api/console/staff/:id/role',
+    access: { permission: 'staff:manage' },
+    handler: staffChangeRole,
+  },
+  {
+    method: 'POST',
+    path: '/api/console/staff/:id/reset-authenticator',
+    access: { permission: 'staff:manage' },
+    handler: staffResetAuthenticator,
   },
   // Referrals, partner side: each caseworker sees only its own organisation's referrals.
   { method: 'GET', path: '/api/intake/openapi.json', access: 'public', handler: intakeOpenApiDocument },

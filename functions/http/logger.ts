@@ -60,8 +60,37 @@ export function createLogger(
   };
 }
 
-/** Path without query string: queries may carry user input, paths are route shapes. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A long run of token characters: a secret by its looks, whatever path it turns up in. */
+const TOKEN_LIKE = /^[A-Za-z0-9_-]{32,}$/;
+
+/**
+ * The path as a log may show it: no query string (queries may carry user input), and no secrets.
+ * Set-up links carry their one-time token in the path, so everything after `/console/setup/`
+ * becomes `:token`, however the path is spelt (`%73etup`, `/./`, doubled or back slashes: the URL
+ * parser that routes the request undoes all of them); any other segment that looks like a token
+ * does too.
+ */
 export function routeOf(url: string): string {
   const q = url.indexOf('?');
-  return q === -1 ? url : url.slice(0, q);
+  const path = q === -1 ? url : url.slice(0, q);
+  let normal = path;
+  try {
+    normal = decodeURIComponent(new URL(path.replace(/[\\/]+/g, '/'), 'http://localhost').pathname);
+  } catch {
+    // Not valid percent-encoding: match on the raw path.
+  }
+  if (/^\/console\/setup(\/|$)/i.test(normal)) return '/console/setup/:token';
+  return path
+    .split('/')
+    .map((segment) => {
+      let decoded = segment;
+      try {
+        decoded = decodeURIComponent(segment);
+      } catch {
+        // Matched as it is.
+      }
+      return TOKEN_LIKE.test(decoded) && !UUID.test(decoded) ? ':token' : segment;
+    })
+    .join('/');
 }

@@ -33,6 +33,11 @@ export interface Route {
   access: 'public' | { permission: Permission };
   /** Largest accepted request body in bytes (default 64 KiB). */
   maxBodyBytes?: number;
+  /**
+   * A request the browser makes by itself (live updates): it does not count as the staff member's
+   * activity, so it does not extend the session's idle timeout.
+   */
+  background?: boolean;
   handler: (request: Request, context: RouteContext) => Promise<Response>;
 }
 

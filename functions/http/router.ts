@@ -77,7 +77,7 @@ export function createRouter(routes: readonly Route[]): ApiHandler {
     deps.log.debug('api', {
       requestId,
       method: request.method,
-      route: url.pathname,
+      route: routeOf(url.pathname),
       status: response.status,
       durationMs: Math.round(performance.now() - started),
     });
@@ -122,7 +122,9 @@ export function createRouter(routes: readonly Route[]): ApiHandler {
     }
 
     const session =
-      route.access === 'public' ? undefined : await authorize(request, deps, route.access.permission);
+      route.access === 'public'
+        ? undefined
+        : await authorize(request, deps, route.access.permission, undefined, { touch: !route.background });
 
     const params: Record<string, string> = {};
     found.c.names.forEach((name, i) => {

@@ -10,6 +10,7 @@ import type { Queryable } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { HttpError } from '../http/http-error.ts';
 import { appendAudit } from '../staff/audit.ts';
+import { endSessionsOfPartner } from '../staff/sessions.ts';
 import { PARTNER_SERVICES, type PartnerService } from './referral-schema.ts';
 
 export const partnerSchema = z.object({
@@ -93,23 +94,33 @@ export async function createPartner(
   });
 }
 
+/**
+ * Deactivating a partner ends its caseworkers' access at once: their sessions end here, and the
+ * access check (staff/authorize.ts) refuses any caseworker of an inactive partner.
+ */
 export async function setPartnerActive(
   deps: Pick<Deps, 'db' | 'now'>,
   actorId: string,
   partnerId: string,
   active: boolean,
-): Promise<void> {
-  await deps.db.transaction(async (tx) => {
-    const rows = await tx.query('update partners set active = $2 where id = $1 returning id', [
-      partnerId,
-      active,
-    ]);
+): Promise<{ sessionsRevoked: number }> {
+  return deps.db.transaction(async (tx) => {
+    const rows = z.uuid().safeParse(partnerId).success
+      ? await tx.query('update partners set active = $2 where id = $1 returning id', [partnerId, active])
+      : [];
     if (rows.length === 0) throw new HttpError(404, 'not-found', 'There is no such partner.');
+    const sessionsRevoked = active ? 0 : await endSessionsOfPartner(tx, partnerId);
     await appendAudit(
       tx,
-      { actorId, action: active ? 'partner.activate' : 'partner.deactivate', subject: partnerId },
+      {
+        actorId,
+        action: active ? 'partner.activate' : 'partner.deactivate',
+        subject: partnerId,
+        details: { sessionsRevoked },
+      },
       deps.now(),
     );
+    return { sessionsRevoked };
   });
 }
 

@@ -10,7 +10,7 @@ import type { RouteContext } from '../http/route.ts';
 import { can } from '../staff/roles.ts';
 import { createReferral } from './create-referral.ts';
 import { exportReferral } from './export-referral.ts';
-import { createPartner, listPartners, partnerSchema } from './partners.ts';
+import { createPartner, listPartners, partnerSchema, setPartnerActive } from './partners.ts';
 import { createReferralSchema, declineSchema, messageSchema, PARTNER_SERVICES } from './referral-schema.ts';
 import { hotlineList, hotlineReferral, intakeList, intakeReferral } from './referral-views.ts';
 import { confirmException, partnerDecides, provideInfo, withdrawReferral } from './referral-workflow.ts';
@@ -66,6 +66,17 @@ export async function addPartner(_request: Request, context: RouteContext): Prom
     { partner: await createPartner(context.deps, context.session!.user.id, data) },
     { status: 201 },
   );
+}
+
+/** Deactivating a partner signs its caseworkers out and keeps them out until it is reactivated. */
+export async function deactivatePartner(_request: Request, context: RouteContext): Promise<Response> {
+  const id = idParam(context, 'partner');
+  return json(await setPartnerActive(context.deps, context.session!.user.id, id, false));
+}
+
+export async function reactivatePartner(_request: Request, context: RouteContext): Promise<Response> {
+  await setPartnerActive(context.deps, context.session!.user.id, idParam(context, 'partner'), true);
+  return noContent();
 }
 
 export async function referItem(_request: Request, context: RouteContext): Promise<Response> {

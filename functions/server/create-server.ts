@@ -52,6 +52,8 @@ export function createServer({ deps, site, app }: ServerParts): Server {
   return createHttpServer({ requestTimeout: 30_000, headersTimeout: 15_000 }, (req, res) => {
     const requestId = randomUUID();
     const started = performance.now();
+    // Taken now, before anything rewrites req.url; routeOf drops the query and any token in the path.
+    const route = routeOf(req.url ?? '/');
     req.headers['x-request-id'] = requestId;
     res.setHeader('x-request-id', requestId);
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
@@ -67,7 +69,7 @@ export function createServer({ deps, site, app }: ServerParts): Server {
       deps.log.info('request', {
         requestId,
         method: req.method,
-        route: routeOf(req.url ?? '/'),
+        route,
         status: res.statusCode,
         durationMs: Math.round(performance.now() - started),
       });

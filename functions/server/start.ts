@@ -3,18 +3,17 @@
  * problem before listening ends the process with one readable message and a non-zero exit code.
  */
 import { existsSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { boot } from '../boot.ts';
 import { createPublisher } from '../cms/publisher.ts';
 import { ConfigError, loadConfig } from '../config/load-config.ts';
+import { purgeQuietFailures } from '../rate-limit/failure-budgets.ts';
 import { purgeExpiredBuckets } from '../rate-limit/rate-limit.ts';
 import { escalateOverdue } from '../referrals/referral-workflow.ts';
 import { purge } from '../retention/purge.ts';
 import { sendDue } from '../sms/outbox.ts';
 import { createTwilioSender } from '../sms/twilio-sender.ts';
-import { firstAdminLink } from '../staff/first-admin.ts';
+import { publishFirstAdminLink } from '../staff/first-admin.ts';
 import { type AppHandler, createServer } from './create-server.ts';
 import { createStaticSite } from './static-files.ts';
 
@@ -60,11 +59,8 @@ export async function start(): Promise<void> {
       fail(`Not allowed to listen on port ${config.port}: choose a port above 1024.`);
     fail(`The server stopped: ${error.message}`);
   });
-  const setupLink = await firstAdminLink(deps);
   // Also left in the data folder (owner-only) for installs where nobody watches the output.
-  const linkFile = path.join(config.dataDir, 'first-admin-link.txt');
-  if (setupLink) await writeFile(linkFile, `${setupLink}\n`, { mode: 0o600 });
-  else await rm(linkFile, { force: true });
+  const setupLink = await publishFirstAdminLink(deps);
   server.listen(config.port, config.host, () => {
     log.info('Waymark is listening', {
       url: config.publicBaseUrl.href,
@@ -94,7 +90,9 @@ export async function start(): Promise<void> {
       });
   }, 1_000);
   const purgeTimer = setInterval(() => {
-    purgeExpiredBuckets(db, deps.now()).catch(() => log.error('rate-limit purge failed', { job: 'purge' }));
+    purgeExpiredBuckets(db, deps.now())
+      .then(() => purgeQuietFailures(db, deps.now()))
+      .catch(() => log.error('rate-limit purge failed', { job: 'purge' }));
   }, 10 * 60_000);
   const referralTimer = setInterval(() => {
     escalateOverdue(deps).catch(() => log.error('referral escalation failed', { job: 'referrals' }));

@@ -7,9 +7,8 @@ import { z } from 'zod';
 import { ConfigError, loadConfig } from '../config/load-config.ts';
 import { migrate } from '../db/migrate.ts';
 import { openDatabase } from '../db/open-database.ts';
-import { appendAudit } from './audit.ts';
 import { ROLES } from './roles.ts';
-import { createStaffWithSetupLink } from './setup-links.ts';
+import { createStaffAccount } from './staff-lifecycle.ts';
 
 const argsSchema = z
   .object({
@@ -42,37 +41,16 @@ try {
   const config = loadConfig();
   const db = await openDatabase(config.database);
   await migrate(db);
-  const now = new Date();
-  const url = await db.transaction(async (tx) => {
-    const created = await createStaffWithSetupLink(
-      tx,
-      config,
-      { email: parsed.data.email, role: parsed.data.role, partnerId: parsed.data.partner },
-      now,
-    );
-    await appendAudit(
-      tx,
-      {
-        actorId: null,
-        action: 'staff.created',
-        subject: parsed.data.email,
-        details: { role: parsed.data.role, via: 'cli' },
-      },
-      now,
-    );
-    return created.url;
-  });
+  const { setupLink } = await createStaffAccount(
+    { db, config, now: () => new Date() },
+    null,
+    { email: parsed.data.email, role: parsed.data.role, partnerId: parsed.data.partner },
+    'cli',
+  );
   await db.close();
   process.stdout.write(
-    `Created ${parsed.data.role} ${parsed.data.email}. One-time set-up link (valid 72 hours):\n${url}\n`,
+    `Created ${parsed.data.role} ${parsed.data.email}. One-time set-up link (valid 72 hours):\n${setupLink}\n`,
   );
 } catch (error) {
-  const code = (error as { code?: string }).code;
-  usage(
-    error instanceof ConfigError
-      ? error.message
-      : code === '23505'
-        ? 'a staff account with that email already exists'
-        : (error as Error).message,
-  );
+  usage(error instanceof ConfigError ? error.message : (error as Error).message);
 }

@@ -1,7 +1,8 @@
 /**
  * One-time setup links: how a new staff member (and the very first admin) sets a password and
- * enrols the second factor. The link holds a random token; only its hash is stored, it works once,
- * and it expires after 72 hours.
+ * enrols the second factor, and how someone whose authenticator was reset enrols a new one. The
+ * link holds a random token; only its hash is stored, it works once, it expires after 72 hours,
+ * and a newer link for the same person revokes the older ones.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Config } from '../config/load-config.ts';
@@ -31,6 +32,7 @@ export async function newSetupLink(
   now: Date,
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url');
+  await revokeSetupLinks(db, userId);
   await db.query('insert into setup_links (token_hash, user_id, expires_at) values ($1, $2, $3)', [
     hashToken(token),
     userId,
@@ -43,14 +45,14 @@ export async function openSetupLink(
   db: Queryable,
   token: string,
   now: Date,
-): Promise<{ userId: string; email: string } | null> {
+): Promise<{ userId: string; email: string; role: Role } | null> {
   if (token.length > 100) return null;
-  const [row] = await db.query<{ user_id: string; email: string }>(
-    `select l.user_id, u.email from setup_links l join staff_users u on u.id = l.user_id
-     where l.token_hash = $1 and l.used_at is null and l.expires_at > $2`,
+  const [row] = await db.query<{ user_id: string; email: string; role: Role }>(
+    `select l.user_id, u.email, u.role from setup_links l join staff_users u on u.id = l.user_id
+     where l.token_hash = $1 and l.used_at is null and l.expires_at > $2 and u.deactivated_at is null`,
     [hashToken(token), now],
   );
-  return row ? { userId: row.user_id, email: row.email } : null;
+  return row ? { userId: row.user_id, email: row.email, role: row.role } : null;
 }
 
 export async function spendSetupLink(db: Queryable, token: string, now: Date): Promise<boolean> {
@@ -59,4 +61,12 @@ export async function spendSetupLink(db: Queryable, token: string, now: Date): P
     [hashToken(token), now],
   );
   return rows.length === 1;
+}
+
+/** Unused links of one person stop working (a newer link, a deactivated account). */
+export async function revokeSetupLinks(db: Queryable, userId: string): Promise<number> {
+  const rows = await db.query('delete from setup_links where user_id = $1 and used_at is null returning 1', [
+    userId,
+  ]);
+  return rows.length;
 }

@@ -9,10 +9,20 @@ export interface StaffRow {
   partner_id: string | null;
   password_hash: string | null;
   totp_secret: Uint8Array | null;
+  /** May sign in now: set up (password and authenticator) and not deactivated. */
   active: boolean;
 }
 
-const STAFF = 'id, email, role, partner_id, password_hash, totp_secret, active';
+export const STAFF_COLUMNS = [
+  'id',
+  'email',
+  'role',
+  'partner_id',
+  'password_hash',
+  'totp_secret',
+  'active',
+] as const satisfies readonly (keyof StaffRow)[];
+const STAFF = STAFF_COLUMNS.join(', ');
 
 export async function staffByEmail(db: Queryable, email: string): Promise<StaffRow | undefined> {
   return (
@@ -45,10 +55,10 @@ export async function completeSetup(
   id: string,
   passwordHash: string,
   totpSecret: Buffer,
-): Promise<void> {
-  await db.query('update staff_users set password_hash = $2, totp_secret = $3, active = true where id = $1', [
-    id,
-    passwordHash,
-    totpSecret,
-  ]);
+): Promise<boolean> {
+  const rows = await db.query(
+    'update staff_users set password_hash = $2, totp_secret = $3, active = true where id = $1 and deactivated_at is null returning 1',
+    [id, passwordHash, totpSecret],
+  );
+  return rows.length === 1;
 }

@@ -25,6 +25,11 @@ function tickCountdowns() {
 const queue = document.querySelector<HTMLElement>('[data-live-queue]');
 if (queue) {
   const events = new EventSource('/api/console/events');
+  // The session ended (signed out, expired, revoked): reloading shows the sign-in page.
+  events.addEventListener('ended', () => {
+    events.close();
+    window.location.reload();
+  });
   let first = true;
   events.addEventListener('queue', async () => {
     // The first event describes the state this page was rendered from.

@@ -157,7 +157,7 @@ test('each role reaches exactly its own console pages, and queues update live ac
     await page.locator('#email').fill(email);
     await page.locator('#role').selectOption(role);
     if (partner) await page.locator('#partner').selectOption({ label: partner });
-    await page.locator('main form button[type="submit"]').click();
+    await page.locator('button[value="create"]').click();
     accounts[email] = { link: (await page.locator('[data-setup-link]').textContent())!.trim(), secret: '' };
   }
   for (const [email, account] of Object.entries(accounts)) {

@@ -43,14 +43,15 @@ describe.each(engines)('staff accounts on $name', (engine) => {
     const halfSession = (await readSession(t.db, half.token, deps.now()))!;
     expect(halfSession.stage).toBe('password');
     // The code used at set-up cannot be used again.
-    await expect(completeSecondFactor(deps, halfSession, totpCode(secret, deps.now()))).rejects.toThrow(
-      /did not work/,
-    );
+    await expect(
+      completeSecondFactor(deps, halfSession, totpCode(secret, deps.now()), '192.0.2.1'),
+    ).rejects.toThrow(/did not work/);
     deps.setNow(new Date(deps.now().getTime() + 30_000));
     const full = await completeSecondFactor(
       deps,
       (await readSession(t.db, half.token, deps.now()))!,
       totpCode(secret, deps.now()),
+      '192.0.2.1',
     );
     expect((await readSession(t.db, full.token, deps.now()))?.stage).toBe('full');
     expect(await readSession(t.db, half.token, deps.now())).toBeNull();
@@ -64,21 +65,6 @@ describe.each(engines)('staff accounts on $name', (engine) => {
     await expect(
       signInWithPassword(deps, { email: 'nobody', password: PASSWORD }, '192.0.2.1'),
     ).rejects.toMatchObject({ status: 401 });
-  });
-
-  it('rate-limits sign-in attempts', async () => {
-    await setUpAdmin();
-    const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) {
-      statuses.push(
-        await signInWithPassword(deps, { email: 'admin', password: 'wrong' }, '192.0.2.9').then(
-          () => 200,
-          (e) => e.status,
-        ),
-      );
-    }
-    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
-    expect(statuses[10]).toBe(429);
   });
 
   it('ends idle sessions and refuses requests without the CSRF token', async () => {
