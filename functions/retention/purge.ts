@@ -53,7 +53,7 @@ async function dueReferrals(db: Queryable, now: Date, defaultDays: number) {
 }
 
 export async function purge(
-  deps: Pick<Deps, 'db' | 'config' | 'now'>,
+  deps: Pick<Deps, 'db' | 'config' | 'now' | 'keys'>,
   options: { dryRun: boolean },
 ): Promise<PurgeReport> {
   const now = deps.now();
@@ -93,8 +93,7 @@ export async function purge(
     await tx.query('delete from queue_items where id = any($1::uuid[])', [items.map((i) => i.id)]);
     await tx.query('delete from referrals where id = any($1::uuid[])', [referrals.map((r) => r.id)]);
     if (items.length + referrals.length > 0) {
-      await appendAudit(
-        tx,
+      await appendAudit(tx, deps.keys,
         {
           actorId: null,
           action: 'retention.purge',

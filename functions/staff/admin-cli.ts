@@ -4,10 +4,11 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { cliLogger, openWithKeys } from '../boot.ts';
 import { ConfigError, loadConfig } from '../config/load-config.ts';
-import { migrate } from '../db/migrate.ts';
-import { openDatabase } from '../db/open-database.ts';
+import { KeyCheckError } from '../crypto/key-registry.ts';
 import { appendAudit } from './audit.ts';
+import { writeCheckpoint } from './audit-checkpoints.ts';
 import { ROLES } from './roles.ts';
 import { createStaffWithSetupLink } from './setup-links.ts';
 
@@ -40,8 +41,7 @@ if (!parsed.success) usage(parsed.error.issues.map((i) => i.message).join('\n'))
 
 try {
   const config = loadConfig();
-  const db = await openDatabase(config.database);
-  await migrate(db);
+  const { db, keys } = await openWithKeys(config, cliLogger());
   const now = new Date();
   const url = await db.transaction(async (tx) => {
     const created = await createStaffWithSetupLink(
@@ -50,8 +50,7 @@ try {
       { email: parsed.data.email, role: parsed.data.role, partnerId: parsed.data.partner },
       now,
     );
-    await appendAudit(
-      tx,
+    await appendAudit(tx, keys,
       {
         actorId: null,
         action: 'staff.created',
@@ -62,12 +61,17 @@ try {
     );
     return created.url;
   });
+  await writeCheckpoint(db, keys, config.auditCheckpointFile, now);
   await db.close();
   process.stdout.write(
     `Created ${parsed.data.role} ${parsed.data.email}. One-time set-up link (valid 72 hours):\n${url}\n`,
   );
 } catch (error) {
   const code = (error as { code?: string }).code;
+  if (error instanceof KeyCheckError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
   usage(
     error instanceof ConfigError
       ? error.message

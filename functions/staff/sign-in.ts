@@ -3,7 +3,6 @@
  * Failures say only "that did not work", whichever part was wrong, and are rate-limited per client
  * and per account; every success and failure goes to the audit log.
  */
-import { decryptField, encryptField } from '../crypto/envelope.ts';
 import type { Deps } from '../deps.ts';
 import { HttpError } from '../http/http-error.ts';
 import { enforce } from '../rate-limit/rate-limit.ts';
@@ -13,13 +12,13 @@ import { createSession, endSession, type Session } from './sessions.ts';
 import { openSetupLink, spendSetupLink } from './setup-links.ts';
 import { completeSetup, staffByEmail } from './staff-store.ts';
 import { base32Decode, verifyTotp } from './totp.ts';
+import { openTotpSecret, sealTotpSecret } from './totp-secret.ts';
 
 const PER_CLIENT = { action: 'staff:sign-in', max: 10, windowSeconds: 15 * 60 };
 const PER_ACCOUNT = { action: 'staff:sign-in-account', max: 10, windowSeconds: 60 * 60 };
 
 const failed = () =>
   new HttpError(401, 'sign-in-failed', 'That did not work. Check your details and try again.');
-const totpContext = (userId: string) => `staff:${userId}:totp`;
 
 export async function signInWithPassword(
   deps: Deps,
@@ -35,8 +34,7 @@ export async function signInWithPassword(
   const ok =
     (await verifyPassword(input.password, user?.active ? user.password_hash : null)) && !!user?.active;
   await deps.db.transaction((tx) =>
-    appendAudit(
-      tx,
+    appendAudit(tx, deps.keys,
       { actorId: ok ? user!.id : null, action: ok ? 'sign-in.password' : 'sign-in.failed', subject: email },
       now,
     ),
@@ -54,7 +52,7 @@ export async function completeSecondFactor(
   const now = deps.now();
   const user = session.user;
   if (session.stage !== 'password' || !user.totp_secret) throw failed();
-  const secret = await decryptField(deps.keys.encryptionKey, user.totp_secret, totpContext(user.id));
+  const secret = await openTotpSecret(deps.db, deps.keys, user.id, user.totp_secret);
   const step = verifyTotp(secret, code, now);
   const fresh =
     step === null
@@ -65,14 +63,14 @@ export async function completeSecondFactor(
         );
   if (fresh.length === 0) {
     await deps.db.transaction((tx) =>
-      appendAudit(tx, { actorId: user.id, action: 'sign-in.failed-second-factor' }, now),
+      appendAudit(tx, deps.keys, { actorId: user.id, action: 'sign-in.failed-second-factor' }, now),
     );
     throw failed();
   }
   await endSession(deps.db, session.idHash);
   const full = await createSession(deps.db, user.id, 'full', now);
   await deps.db.transaction((tx) =>
-    appendAudit(tx, { actorId: user.id, action: 'sign-in', subject: user.email }, now),
+    appendAudit(tx, deps.keys, { actorId: user.id, action: 'sign-in', subject: user.email }, now),
   );
   return full;
 }
@@ -117,12 +115,11 @@ export async function finishSetup(
     );
   }
   const passwordHash = await hashPassword(input.password);
-  const sealed = await encryptField(deps.keys.encryptionKey, secret, totpContext(link.userId));
   await deps.db.transaction(async (tx) => {
     if (!(await spendSetupLink(tx, input.token, now)))
       throw new HttpError(409, 'setup-link-used', 'This set-up link was just used.');
-    await completeSetup(tx, link.userId, passwordHash, sealed);
+    await completeSetup(tx, link.userId, passwordHash, await sealTotpSecret(tx, deps.keys, link.userId, secret));
     await tx.query('update staff_users set totp_last_step = $2 where id = $1', [link.userId, step]);
-    await appendAudit(tx, { actorId: link.userId, action: 'staff.setup', subject: link.email }, now);
+    await appendAudit(tx, deps.keys, { actorId: link.userId, action: 'staff.setup', subject: link.email }, now);
   });
 }

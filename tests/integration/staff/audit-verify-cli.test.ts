@@ -15,7 +15,7 @@ describe('npm run audit:verify', () => {
       await migrate(db);
       for (let i = 0; i < 4; i++) {
         await db.transaction((tx) =>
-          appendAudit(tx, { actorId: null, action: 'export', subject: `r${i}` }, new Date()),
+          appendAudit(tx, keys, { actorId: null, action: 'export', subject: `r${i}` }, new Date()),
         );
       }
       await db.close();
