@@ -133,7 +133,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       previousEncryptionKey: e.ENCRYPTION_KEY_PREVIOUS,
       hashKey: e.HASH_KEY,
     },
-    auditCheckpointFile: path.resolve(e.AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl')),
+    auditCheckpointFile: path.resolve(
+      e.AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl'),
+    ),
     logLevel: e.LOG_LEVEL,
     https: publicBaseUrl.protocol === 'https:',
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',

@@ -84,7 +84,9 @@ export async function writeSecrets(config: Pick<Config, 'dataDir'>, stored: Stor
 export async function loadKeys(config: Config): Promise<LoadedKeys> {
   const configured = config.configuredKeys;
   const stored =
-    configured.encryptionKey && configured.hashKey && config.twilio.authToken ? {} : await readSecrets(config);
+    configured.encryptionKey && configured.hashKey && config.twilio.authToken
+      ? {}
+      : await readSecrets(config);
   const generated: string[] = [];
   const pick = (
     name: 'encryptionKey' | 'hashKey' | 'simulatorAuthToken',

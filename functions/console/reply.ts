@@ -54,10 +54,7 @@ export async function replyToItem(
       const to = await decryptText(key, c.sender, conversationContext.sender(c.id));
       await enqueueSms(tx, deps, { kind: 'reply', to, body: message, conversationId: c.id, messageId }, now);
     } else {
-      const [r] = await tx.query<{ id: string }>(
-        'select id from reports where id = $1',
-        [item.source_id],
-      );
+      const [r] = await tx.query<{ id: string }>('select id from reports where id = $1', [item.source_id]);
       if (!r) throw new HttpError(404, 'not-found', 'The report is gone.');
       const key = await openReportKey(tx, deps.keys, r.id);
       await insertMessage(tx, {

@@ -137,10 +137,7 @@ export async function checkKeys(db: Queryable, keys: Keys): Promise<KeyCheck> {
  * Records the configured keys (first start; the new key at the start of a rotation), checking them
  * again under a lock, so several nodes starting at once agree. Run after the migrations.
  */
-export async function registerKeys(
-  db: Pick<Database, 'transaction'>,
-  keys: Keys,
-): Promise<void> {
+export async function registerKeys(db: Pick<Database, 'transaction'>, keys: Keys): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [REGISTRY_LOCK]);
     const check = await checkKeys(tx, keys);
@@ -167,10 +164,7 @@ export async function registerKeys(
 }
 
 /** Marks `id` retired once no record key is wrapped by it; false when some still are. */
-export async function retireMasterKey(
-  db: Pick<Database, 'transaction'>,
-  id: string,
-): Promise<boolean> {
+export async function retireMasterKey(db: Pick<Database, 'transaction'>, id: string): Promise<boolean> {
   return db.transaction(async (tx) => {
     // Waits for every insert that share-locked this key (record-keys.ts), then sees their rows.
     await tx.query('select 1 from master_keys where id = $1 for update', [id]);
@@ -182,8 +176,9 @@ export async function retireMasterKey(
 
 /** For a running node's watch: has its master key been retired under it? */
 export async function isRetired(db: Queryable, id: string): Promise<boolean> {
-  const [row] = await db.query<{ retired_at: Date | null }>('select retired_at from master_keys where id = $1', [
-    id,
-  ]);
+  const [row] = await db.query<{ retired_at: Date | null }>(
+    'select retired_at from master_keys where id = $1',
+    [id],
+  );
   return row?.retired_at != null;
 }

@@ -69,7 +69,12 @@ export async function storeRecordKey(
      where exists (select 1 from master_keys where id = $2 and retired_at is null for share)
         or not exists (select 1 from master_keys where id = $2)
      returning context`,
-    [context, keys.master.id, options.wrapsKeys ?? false, await wrapDataKey(keys.master.key, dataKey, context)],
+    [
+      context,
+      keys.master.id,
+      options.wrapsKeys ?? false,
+      await wrapDataKey(keys.master.key, dataKey, context),
+    ],
   );
   if (rows.length === 0) throw new MasterKeyRetiredError(keys.master.id);
 }
@@ -150,7 +155,9 @@ export async function openRecordKey(
 
 /** Crypto-shredding: what the key encrypted stays unreadable wherever a copy of it survives. */
 export async function destroyRecordKey(db: Queryable, context: string): Promise<boolean> {
-  return (await db.query('delete from record_keys where context = $1 returning context', [context])).length > 0;
+  return (
+    (await db.query('delete from record_keys where context = $1 returning context', [context])).length > 0
+  );
 }
 
 // ---- For the key check and rotation (key-check.ts, rotate-master-key.ts) ----

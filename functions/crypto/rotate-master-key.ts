@@ -42,7 +42,13 @@ export async function rotateMasterKey(
       `Some record keys are wrapped by master key ${strays.join(', ')}, which is neither the new nor the previous key: finish that earlier rotation first (ENCRYPTION_KEY_PREVIOUS set to it).`,
     );
   }
-  const done: Rotation = { from: previous.id, to: keys.master.id, wrappingKeys: 0, childKeys: 0, dataKeys: 0 };
+  const done: Rotation = {
+    from: previous.id,
+    to: keys.master.id,
+    wrappingKeys: 0,
+    childKeys: 0,
+    dataKeys: 0,
+  };
   const batchSize = options.batchSize ?? 500;
   for (;;) {
     for (;;) {

@@ -117,10 +117,19 @@ export const release = (deps: Pick<Deps, 'db' | 'now' | 'keys'>, actor: Actor, i
     details: {},
   });
 
-export const escalate = (deps: Pick<Deps, 'db' | 'now' | 'keys'>, actor: Actor, itemId: string, reason: string) =>
-  change(deps, actor, itemId, 'escalated = true', [], { kind: 'escalated', details: { reason } });
+export const escalate = (
+  deps: Pick<Deps, 'db' | 'now' | 'keys'>,
+  actor: Actor,
+  itemId: string,
+  reason: string,
+) => change(deps, actor, itemId, 'escalated = true', [], { kind: 'escalated', details: { reason } });
 
-export const closeItem = (deps: Pick<Deps, 'db' | 'now' | 'keys'>, actor: Actor, itemId: string, outcome: Outcome) =>
+export const closeItem = (
+  deps: Pick<Deps, 'db' | 'now' | 'keys'>,
+  actor: Actor,
+  itemId: string,
+  outcome: Outcome,
+) =>
   change(deps, actor, itemId, `status = 'closed', outcome = $5, closed_at = $3`, [outcome], {
     kind: 'closed',
     details: { outcome },

@@ -118,7 +118,9 @@ export async function createReferral(
       [itemId, now, actor.id, JSON.stringify({ referral: id, partner: partner.name })],
     );
     await tx.query('update queue_items set updated_at = $2 where id = $1', [itemId, now]);
-    await appendAudit(tx, deps.keys,
+    await appendAudit(
+      tx,
+      deps.keys,
       {
         actorId: actor.id,
         action: 'referral.create',

@@ -108,7 +108,9 @@ export async function setPartnerActive(
       active,
     ]);
     if (rows.length === 0) throw new HttpError(404, 'not-found', 'There is no such partner.');
-    await appendAudit(tx, deps.keys,
+    await appendAudit(
+      tx,
+      deps.keys,
       { actorId, action: active ? 'partner.activate' : 'partner.deactivate', subject: partnerId },
       deps.now(),
     );

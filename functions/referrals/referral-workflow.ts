@@ -36,7 +36,9 @@ export async function confirmException(deps: D, supervisorId: string, referralId
     );
     await recordEvent(tx, { referralId, at: now, actorId: supervisorId, side: 'hotline', kind: 'confirmed' });
     await recordEvent(tx, { referralId, at: now, actorId: supervisorId, side: 'hotline', kind: 'sent' });
-    await appendAudit(tx, deps.keys,
+    await appendAudit(
+      tx,
+      deps.keys,
       { actorId: supervisorId, action: 'referral.confirm-exception', subject: referralId },
       now,
     );
@@ -94,19 +96,19 @@ export async function partnerDecides(
       [referralId, d.status, now, d.final],
     );
     const message = text
-      ? await seal(
-          await referralKey(deps, tx, caseworker.partnerId, referralId),
-          referralId,
-          'message',
-          text,
-        )
+      ? await seal(await referralKey(deps, tx, caseworker.partnerId, referralId), referralId, 'message', text)
       : undefined;
     await recordEvent(
       tx,
       { referralId, at: now, actorId: caseworker.id, side: 'partner', kind: d.kind },
       message,
     );
-    await appendAudit(tx, deps.keys, { actorId: caseworker.id, action: `referral.${d.kind}`, subject: referralId }, now);
+    await appendAudit(
+      tx,
+      deps.keys,
+      { actorId: caseworker.id, action: `referral.${d.kind}`, subject: referralId },
+      now,
+    );
   });
 }
 
@@ -128,7 +130,12 @@ export async function provideInfo(deps: D, staffId: string, referralId: string, 
       { referralId, at: now, actorId: staffId, side: 'hotline', kind: 'info-provided' },
       await seal(key, referralId, 'message', text),
     );
-    await appendAudit(tx, deps.keys, { actorId: staffId, action: 'referral.info-provided', subject: referralId }, now);
+    await appendAudit(
+      tx,
+      deps.keys,
+      { actorId: staffId, action: 'referral.info-provided', subject: referralId },
+      now,
+    );
   });
 }
 

@@ -138,7 +138,11 @@ export async function acceptReport(
         };
       }),
     );
-    const payload = await encryptField(dataKey, JSON.stringify(storedFields(input)), reportContext.payload(id));
+    const payload = await encryptField(
+      dataKey,
+      JSON.stringify(storedFields(input)),
+      reportContext.payload(id),
+    );
     try {
       await deps.db.transaction(async (tx) => {
         await insertReport(tx, {

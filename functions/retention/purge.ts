@@ -93,7 +93,9 @@ export async function purge(
     await tx.query('delete from queue_items where id = any($1::uuid[])', [items.map((i) => i.id)]);
     await tx.query('delete from referrals where id = any($1::uuid[])', [referrals.map((r) => r.id)]);
     if (items.length + referrals.length > 0) {
-      await appendAudit(tx, deps.keys,
+      await appendAudit(
+        tx,
+        deps.keys,
         {
           actorId: null,
           action: 'retention.purge',

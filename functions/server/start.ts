@@ -111,7 +111,12 @@ export async function start(): Promise<void> {
   const retentionTimer = setInterval(retention, 60 * 60_000);
   void retention();
   // The audit log's head, MAC'd, outside the database: a cut tail shows at the next audit:verify.
-  const checkpoints = createCheckpointer({ db, keys: deps.keys, file: config.auditCheckpointFile, now: deps.now });
+  const checkpoints = createCheckpointer({
+    db,
+    keys: deps.keys,
+    file: config.auditCheckpointFile,
+    now: deps.now,
+  });
   const checkpoint = () =>
     checkpoints.tick().catch(() => log.error('audit checkpoint failed', { job: 'audit-checkpoint' }));
   const checkpointTimer = setInterval(checkpoint, 10_000);

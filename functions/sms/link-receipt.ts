@@ -25,7 +25,9 @@ export async function linkReceipt(
   ]);
   if (!report) return null;
   await tx.query('update conversations set report_id = $2 where id = $1', [conversationId, report.id]);
-  await appendAudit(tx, deps.keys,
+  await appendAudit(
+    tx,
+    deps.keys,
     {
       actorId: null,
       action: 'conversation.linked-report',

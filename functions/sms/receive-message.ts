@@ -77,9 +77,7 @@ export async function receiveMessage(deps: Deps, params: InboundParams): Promise
     const dataKey = await openConversationKey(tx, deps.keys, conversation.id);
     const messageContext = conversationContext.message(conversation.id);
     const history = await Promise.all(
-      (await recentInbound(tx, conversation.id)).map((m) =>
-        decryptText(dataKey, m.body, messageContext),
-      ),
+      (await recentInbound(tx, conversation.id)).map((m) => decryptText(dataKey, m.body, messageContext)),
     );
     const result = triage({ text: params.Body, history });
     await linkReceipt(tx, deps, conversation.id, params.Body, now);

@@ -50,7 +50,9 @@ try {
       { email: parsed.data.email, role: parsed.data.role, partnerId: parsed.data.partner },
       now,
     );
-    await appendAudit(tx, keys,
+    await appendAudit(
+      tx,
+      keys,
       {
         actorId: null,
         action: 'staff.created',

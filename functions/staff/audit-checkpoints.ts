@@ -47,9 +47,13 @@ export async function writeCheckpoint(
     head: head.head.toString('hex'),
   };
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-  await appendFile(file, `${JSON.stringify({ ...point, mac: checkpointMac(keys, point).toString('hex') })}\n`, {
-    mode: 0o600,
-  });
+  await appendFile(
+    file,
+    `${JSON.stringify({ ...point, mac: checkpointMac(keys, point).toString('hex') })}\n`,
+    {
+      mode: 0o600,
+    },
+  );
   return point;
 }
 
@@ -80,7 +84,8 @@ export async function readCheckpoints(keys: AuditKeys, file: string): Promise<Re
       return;
     }
     const { mac, ...point } = parsed;
-    if (!timingSafeEqual(checkpointMac(keys, point), Buffer.from(mac, 'hex'))) result.rejected.push(index + 1);
+    if (!timingSafeEqual(checkpointMac(keys, point), Buffer.from(mac, 'hex')))
+      result.rejected.push(index + 1);
     else result.points.push(point);
   });
   return result;

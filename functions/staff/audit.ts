@@ -47,7 +47,13 @@ function canonical(value: unknown): string {
 }
 
 function content(at: Date, e: Normalized): string {
-  return canonical({ at: at.toISOString(), actor: e.actorId, action: e.action, subject: e.subject, details: e.details });
+  return canonical({
+    at: at.toISOString(),
+    actor: e.actorId,
+    action: e.action,
+    subject: e.subject,
+    details: e.details,
+  });
 }
 
 /** The pre-key chain: SHA-256 over the previous hash and the content. */
@@ -56,10 +62,20 @@ function legacyHash(prev: Uint8Array, at: Date, e: Normalized): Buffer {
 }
 
 export function entryMac(keys: AuditKeys, prev: Uint8Array, at: Date, e: Normalized): Buffer {
-  return createHmac('sha256', keys.auditKey).update('waymark audit entry\0').update(prev).update(content(at, e)).digest();
+  return createHmac('sha256', keys.auditKey)
+    .update('waymark audit entry\0')
+    .update(prev)
+    .update(content(at, e))
+    .digest();
 }
 
-async function insertEntry(tx: Queryable, keys: AuditKeys, prev: Buffer, e: Normalized, now: Date): Promise<Buffer> {
+async function insertEntry(
+  tx: Queryable,
+  keys: AuditKeys,
+  prev: Buffer,
+  e: Normalized,
+  now: Date,
+): Promise<Buffer> {
   const mac = entryMac(keys, prev, now, e);
   await tx.query(
     'insert into audit_log (at, actor_id, action, subject, details, prev_hash, hash, keyed) values ($1, $2, $3, $4, $5, $6, $7, true)',
@@ -69,7 +85,12 @@ async function insertEntry(tx: Queryable, keys: AuditKeys, prev: Buffer, e: Norm
 }
 
 /** Call inside the transaction that makes the change, so the change and its record commit together. */
-export async function appendAudit(tx: Queryable, keys: AuditKeys, entry: AuditEntry, now: Date): Promise<void> {
+export async function appendAudit(
+  tx: Queryable,
+  keys: AuditKeys,
+  entry: AuditEntry,
+  now: Date,
+): Promise<void> {
   await tx.query('select pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
   const [last] = await tx.query<{ hash: Uint8Array; keyed: boolean }>(
     'select hash, keyed from audit_log order by seq desc limit 1',
@@ -94,7 +115,12 @@ export async function appendAudit(tx: Queryable, keys: AuditKeys, entry: AuditEn
     tx,
     keys,
     prev,
-    { actorId: entry.actorId, action: entry.action, subject: entry.subject ?? null, details: entry.details ?? {} },
+    {
+      actorId: entry.actorId,
+      action: entry.action,
+      subject: entry.subject ?? null,
+      details: entry.details ?? {},
+    },
     now,
   );
 }
@@ -141,7 +167,11 @@ export async function chainHead(db: Queryable): Promise<{ entries: number; seq: 
     `select c.entries, h.seq, h.hash from (select count(*)::int as entries from audit_log) c
      left join lateral (select seq, hash from audit_log order by seq desc limit 1) h on true`,
   );
-  return { entries: row?.entries ?? 0, seq: row?.seq ?? 0, head: row?.hash ? Buffer.from(row.hash) : GENESIS };
+  return {
+    entries: row?.entries ?? 0,
+    seq: row?.seq ?? 0,
+    head: row?.hash ? Buffer.from(row.hash) : GENESIS,
+  };
 }
 
 export async function lastSeq(db: Queryable): Promise<number> {
@@ -173,7 +203,8 @@ export async function verifyAuditChain(
     for (const row of rows) {
       report.entries += 1;
       last = row.seq;
-      if (!prev.equals(Buffer.from(row.prev_hash))) return { ...report, problem: { kind: 'link', seq: row.seq } };
+      if (!prev.equals(Buffer.from(row.prev_hash)))
+        return { ...report, problem: { kind: 'link', seq: row.seq } };
       const e: Normalized = {
         actorId: row.actor_id,
         action: row.action,
@@ -184,8 +215,10 @@ export async function verifyAuditChain(
         if (!entryMac(keys, prev, row.at, e).equals(Buffer.from(row.hash)))
           return { ...report, problem: { kind: 'hash', seq: row.seq } };
         if (!keyedSeen && report.legacyEntries > 0) {
-          const vouched = row.action === KEYED_CHAIN ? (e.details as { legacyEntries?: unknown }).legacyEntries : -1;
-          if (vouched !== report.legacyEntries) return { ...report, problem: { kind: 'unkeyed', seq: row.seq } };
+          const vouched =
+            row.action === KEYED_CHAIN ? (e.details as { legacyEntries?: unknown }).legacyEntries : -1;
+          if (vouched !== report.legacyEntries)
+            return { ...report, problem: { kind: 'unkeyed', seq: row.seq } };
         }
         keyedSeen = true;
       } else {

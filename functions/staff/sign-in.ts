@@ -34,7 +34,9 @@ export async function signInWithPassword(
   const ok =
     (await verifyPassword(input.password, user?.active ? user.password_hash : null)) && !!user?.active;
   await deps.db.transaction((tx) =>
-    appendAudit(tx, deps.keys,
+    appendAudit(
+      tx,
+      deps.keys,
       { actorId: ok ? user!.id : null, action: ok ? 'sign-in.password' : 'sign-in.failed', subject: email },
       now,
     ),
@@ -118,8 +120,18 @@ export async function finishSetup(
   await deps.db.transaction(async (tx) => {
     if (!(await spendSetupLink(tx, input.token, now)))
       throw new HttpError(409, 'setup-link-used', 'This set-up link was just used.');
-    await completeSetup(tx, link.userId, passwordHash, await sealTotpSecret(tx, deps.keys, link.userId, secret));
+    await completeSetup(
+      tx,
+      link.userId,
+      passwordHash,
+      await sealTotpSecret(tx, deps.keys, link.userId, secret),
+    );
     await tx.query('update staff_users set totp_last_step = $2 where id = $1', [link.userId, step]);
-    await appendAudit(tx, deps.keys, { actorId: link.userId, action: 'staff.setup', subject: link.email }, now);
+    await appendAudit(
+      tx,
+      deps.keys,
+      { actorId: link.userId, action: 'staff.setup', subject: link.email },
+      now,
+    );
   });
 }

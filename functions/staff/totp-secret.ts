@@ -13,13 +13,24 @@ const keyContext = (userId: string) => `staff:${userId}`;
 const secretContext = (userId: string) => `staff:${userId}:totp`;
 
 /** Call inside the transaction that stores the sealed secret. */
-export async function sealTotpSecret(tx: Queryable, keys: Keys, userId: string, secret: Buffer): Promise<Buffer> {
+export async function sealTotpSecret(
+  tx: Queryable,
+  keys: Keys,
+  userId: string,
+  secret: Buffer,
+): Promise<Buffer> {
   const key =
-    (await findRecordKey(tx, keys, keyContext(userId))) ?? (await createRecordKey(tx, keys, keyContext(userId)));
+    (await findRecordKey(tx, keys, keyContext(userId))) ??
+    (await createRecordKey(tx, keys, keyContext(userId)));
   return encryptField(key, secret, secretContext(userId));
 }
 
-export async function openTotpSecret(db: Queryable, keys: Keys, userId: string, sealed: Uint8Array): Promise<Buffer> {
+export async function openTotpSecret(
+  db: Queryable,
+  keys: Keys,
+  userId: string,
+  sealed: Uint8Array,
+): Promise<Buffer> {
   return decryptField(await openRecordKey(db, keys, keyContext(userId)), sealed, secretContext(userId));
 }
 

@@ -75,9 +75,7 @@ export async function phoneThread(deps: Deps, from: string): Promise<PhoneMessag
     id: string;
     body: Uint8Array;
     created_at: Date;
-  }>('select id, body, created_at from simulator_messages where recipient_hash = $1', [
-    senderHash,
-  ]);
+  }>('select id, body, created_at from simulator_messages where recipient_hash = $1', [senderHash]);
   for (const row of sent) {
     thread.push({
       direction: 'out',

@@ -5,12 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { decryptText, encryptField } from '../../crypto/envelope.ts';
-import { createRecordKey, openRecordKey } from '../../crypto/record-keys.ts';
 import { keyedHash } from '../../crypto/keyed-hash.ts';
-import { HttpError } from '../../http/http-error.ts';
-import type { RouteContext } from '../../http/route.ts';
+import { createRecordKey, openRecordKey } from '../../crypto/record-keys.ts';
 import type { Queryable } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
+import { HttpError } from '../../http/http-error.ts';
+import type { RouteContext } from '../../http/route.ts';
 import { createMessagesApi } from './messages-api.ts';
 
 const PREFIX = '/api/simulator/twilio';

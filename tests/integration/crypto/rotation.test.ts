@@ -59,7 +59,11 @@ describe.each(engines)('master key rotation on $name', (engine) => {
     });
   /** What a deployment holds once the previous master key is destroyed. */
   const withoutPrevious = (keys: TestDeps['keys']) =>
-    makeKeys({ encryptionKey: keys.master.key, hashKey: keys.hashKey, twilioAuthToken: keys.twilioAuthToken });
+    makeKeys({
+      encryptionKey: keys.master.key,
+      hashKey: keys.hashKey,
+      twilioAuthToken: keys.twilioAuthToken,
+    });
 
   it('reads every record written before it with only the new key, and retires the old one', async () => {
     const link = (await firstAdminLink(deps))!;
@@ -71,7 +75,9 @@ describe.each(engines)('master key rotation on $name', (engine) => {
       code: totpCode(secret, deps.now()),
     });
     const world = await referralWorld(t.db, deps);
-    const { receipt } = await (await submitJson(deps, { description: 'Twelve of us locked in the boat shed', locale: 'en' })).json();
+    const { receipt } = await (
+      await submitJson(deps, { description: 'Twelve of us locked in the boat shed', locale: 'en' })
+    ).json();
     const item = await world.newItem();
     const { referral } = await (
       await world.operator.call('POST', `/api/console/queue/${item}/referrals`, {
@@ -100,16 +106,18 @@ describe.each(engines)('master key rotation on $name', (engine) => {
     deps.keys = withoutPrevious(next);
     const lookup = await postJson(deps, '/api/reports/lookup', { receipt });
     expect(lookup.status).toBe(200);
-    const packet = (await (await world.shelterWorker.call('GET', `/api/intake/referrals/${referral.id}`)).json())
-      .referral.packet;
+    const packet = (
+      await (await world.shelterWorker.call('GET', `/api/intake/referrals/${referral.id}`)).json()
+    ).referral.packet;
     expect(packet).toMatchObject({ summary: PACKET.summary });
-    const [conversation] = await t.db.query<{ sender: Uint8Array }>('select sender from conversations where id = $1', [
-      conversationId,
-    ]);
-    const conversationKey = await openConversationKey(t.db, deps.keys, conversationId!);
-    expect(await decryptText(conversationKey, conversation!.sender, conversationContext.sender(conversationId!))).toBe(
-      PHONE,
+    const [conversation] = await t.db.query<{ sender: Uint8Array }>(
+      'select sender from conversations where id = $1',
+      [conversationId],
     );
+    const conversationKey = await openConversationKey(t.db, deps.keys, conversationId!);
+    expect(
+      await decryptText(conversationKey, conversation!.sender, conversationContext.sender(conversationId!)),
+    ).toBe(PHONE);
     const [admin] = await t.db.query<{ id: string; totp_secret: Uint8Array }>(
       `select id, totp_secret from staff_users where role = 'admin' and totp_secret is not null`,
     );
@@ -131,7 +139,9 @@ describe.each(engines)('master key rotation on $name', (engine) => {
         consent: CONSENT,
       })
     ).json();
-    await world.shelterWorker.call('POST', `/api/intake/referrals/${referral.id}/decline`, { reason: 'Full.' });
+    await world.shelterWorker.call('POST', `/api/intake/referrals/${referral.id}/decline`, {
+      reason: 'Full.',
+    });
     await closeItem(deps, { id: world.operator.id, mayOverride: false }, closedItem, 'referred');
     const liveItem = await world.newItem();
     await world.operator.call('POST', `/api/console/queue/${liveItem}/referrals`, {
@@ -141,7 +151,9 @@ describe.each(engines)('master key rotation on $name', (engine) => {
     });
 
     // The backup: every key row, and the ciphertext of the record about to be purged.
-    const backup = await t.db.query<KeyRow>('select context, master_key_id, parent, wrapped_key from record_keys');
+    const backup = await t.db.query<KeyRow>(
+      'select context, master_key_id, parent, wrapped_key from record_keys',
+    );
     const [{ packet: sealedPacket }] = (await t.db.query<{ packet: Uint8Array }>(
       'select packet from referrals where id = $1',
       [referral.id],
@@ -153,8 +165,16 @@ describe.each(engines)('master key rotation on $name', (engine) => {
     const oldMaster = deps.keys.master.key;
     const row = (context: string) => backup.find((r) => r.context === context)!;
     // Before the old master key is destroyed, the backup does open the purged referral.
-    const backupPartnerKey = await unwrapDataKey(oldMaster, row(`partner:${world.shelter.id}`).wrapped_key, `partner:${world.shelter.id}`);
-    const backupReferralKey = await unwrapDataKey(backupPartnerKey, row(`referral:${referral.id}`).wrapped_key, `referral:${referral.id}`);
+    const backupPartnerKey = await unwrapDataKey(
+      oldMaster,
+      row(`partner:${world.shelter.id}`).wrapped_key,
+      `partner:${world.shelter.id}`,
+    );
+    const backupReferralKey = await unwrapDataKey(
+      backupPartnerKey,
+      row(`referral:${referral.id}`).wrapped_key,
+      `referral:${referral.id}`,
+    );
     expect(await openPacket(backupReferralKey, referral.id, sealedPacket)).toMatchObject({ sex: 'Feminine' });
 
     deps.setNow(new Date(start.getTime() + 91 * DAY));
@@ -171,7 +191,9 @@ describe.each(engines)('master key rotation on $name', (engine) => {
     for (const { context } of live) held.push((await findRecordKey(t.db, deps.keys, context))!);
     expect(held.length).toBeGreaterThan(5);
     const purged = backup.filter((r) => !live.some((l) => l.context === r.context));
-    expect(purged.map((r) => r.context).sort()).toEqual([`referral:${referral.id}`, reportContext.key(report!.id)].sort());
+    expect(purged.map((r) => r.context).sort()).toEqual(
+      [`referral:${referral.id}`, reportContext.key(report!.id)].sort(),
+    );
     for (const key of held) {
       for (const r of backup) {
         const opened = await unwrapDataKey(key, r.wrapped_key, r.context).catch(() => null);
@@ -185,17 +207,23 @@ describe.each(engines)('master key rotation on $name', (engine) => {
 
   it('stops a node still on the old key: it cannot read re-wrapped records nor write new ones', async () => {
     const old = deps.keys;
-    const { receipt } = await (await submitJson(deps, { description: 'Forced to work without pay for months', locale: 'en' })).json();
+    const { receipt } = await (
+      await submitJson(deps, { description: 'Forced to work without pay for months', locale: 'en' })
+    ).json();
     const next = nextKeys();
     await registerKeys(t.db, next);
     // During the rotation an old node still writes; its key is re-wrapped like the others.
     const during = await createRecordKey(t.db, old, 'test:written-during-rotation');
     await rotateMasterKey(t.db, next);
-    expect((await findRecordKey(t.db, withoutPrevious(next), 'test:written-during-rotation'))!.equals(during)).toBe(true);
+    expect(
+      (await findRecordKey(t.db, withoutPrevious(next), 'test:written-during-rotation'))!.equals(during),
+    ).toBe(true);
 
     const [row] = await t.db.query<{ id: string }>('select id from reports');
     await expect(openReportKey(t.db, old, row!.id)).rejects.toBeInstanceOf(MasterKeyUnavailableError);
-    await expect(createRecordKey(t.db, old, 'test:after-retirement')).rejects.toBeInstanceOf(MasterKeyRetiredError);
+    await expect(createRecordKey(t.db, old, 'test:after-retirement')).rejects.toBeInstanceOf(
+      MasterKeyRetiredError,
+    );
     const reports = (await t.db.query('select id from reports')).length;
     const refused = await submitJson(deps, { description: 'Another report from an old node', locale: 'en' });
     expect(refused.status).toBe(500);
@@ -235,8 +263,10 @@ describe.each(engines)('master key rotation on $name', (engine) => {
       await Promise.all(writers);
       expect(refused).toBeGreaterThan(0); // the old node was stopped once its key was retired
       const onlyNew = withoutPrevious(next);
-      for (const [context, key] of written) expect((await findRecordKey(t.db, onlyNew, context))!.equals(key)).toBe(true);
-      for (let i = 0; i < 300; i++) expect(await findRecordKey(t.db, onlyNew, `test:before:${i}`)).not.toBeNull();
+      for (const [context, key] of written)
+        expect((await findRecordKey(t.db, onlyNew, context))!.equals(key)).toBe(true);
+      for (let i = 0; i < 300; i++)
+        expect(await findRecordKey(t.db, onlyNew, `test:before:${i}`)).not.toBeNull();
       await expect(checkKeys(t.db, old)).rejects.toBeInstanceOf(KeyCheckError);
     },
   );

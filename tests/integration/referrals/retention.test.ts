@@ -4,11 +4,11 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findRecordKey } from '../../../functions/crypto/record-keys.ts';
 import { migrate } from '../../../functions/db/migrate.ts';
 import { openPglite } from '../../../functions/db/open-pglite.ts';
 import { openPostgres } from '../../../functions/db/open-postgres.ts';
 import { closeItem } from '../../../functions/queue/claims.ts';
-import { findRecordKey } from '../../../functions/crypto/record-keys.ts';
 import { openPacket, referralKey } from '../../../functions/referrals/packet-crypto.ts';
 import { reportContext } from '../../../functions/reports/report-store.ts';
 import { purge } from '../../../functions/retention/purge.ts';
@@ -82,10 +82,16 @@ describe.each(engines)('retention on $name', (engine) => {
     expect(await t.db.query('select 1 from reports where id = $1', [report!.id])).toEqual([]);
     // The saved ciphertext cannot be opened with any key left in the database: the referral's and
     // the report's keys went with their rows, and every other key opens only its own record.
-    expect(await t.db.query(`select 1 from record_keys where context like '%' || $1`, [referral.id])).toEqual([]);
-    expect(await t.db.query(`select 1 from record_keys where context like '%' || $1`, [report!.id])).toEqual([]);
+    expect(await t.db.query(`select 1 from record_keys where context like '%' || $1`, [referral.id])).toEqual(
+      [],
+    );
+    expect(await t.db.query(`select 1 from record_keys where context like '%' || $1`, [report!.id])).toEqual(
+      [],
+    );
     expect(await findRecordKey(t.db, deps.keys, reportContext.key(report!.id))).toBeNull();
-    const left = await t.db.query<{ context: string }>('select context from record_keys where parent is null');
+    const left = await t.db.query<{ context: string }>(
+      'select context from record_keys where parent is null',
+    );
     expect(left.length).toBeGreaterThan(0);
     for (const { context } of left) {
       const key = (await findRecordKey(t.db, deps.keys, context))!;

@@ -1,9 +1,9 @@
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decryptField } from '../../../functions/crypto/envelope.ts';
-import { openReportKey, reportContext } from '../../../functions/reports/report-store.ts';
 import { sniffType } from '../../../functions/reports/attachments/sniff-type.ts';
 import { stripMetadata } from '../../../functions/reports/attachments/strip-metadata.ts';
+import { openReportKey, reportContext } from '../../../functions/reports/report-store.ts';
 import { handleApi } from '../../../functions/routes.ts';
 import { engines, type TestDatabase } from '../../helpers/databases.ts';
 import { createTestDeps, type TestDeps } from '../../helpers/deps.ts';

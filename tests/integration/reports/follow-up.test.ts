@@ -26,7 +26,11 @@ describe.each(engines)('anonymous follow-up on $name', (engine) => {
     await insertMessage(t.db, {
       reportId: report!.id,
       author: 'staff',
-      body: await encryptField(key, 'We are looking into it. Are you safe?', reportContext.message(report!.id)),
+      body: await encryptField(
+        key,
+        'We are looking into it. Are you safe?',
+        reportContext.message(report!.id),
+      ),
       now: deps.now(),
     });
     const response = await postJson(deps, '/api/reports/lookup', { receipt: receipt.replaceAll('-', ' ') });

@@ -31,7 +31,7 @@ const verify = (dataDir: string, env?: Record<string, string>) =>
 
 describe('npm run audit:verify', () => {
   let base: string;
-  let scratch: string[] = [];
+  const scratch: string[] = [];
   beforeAll(async () => {
     base = await mkdtemp(path.join(tmpdir(), 'waymark-audit-'));
     const config = loadConfig({ DATA_DIR: base, ENCRYPTION_KEY, HASH_KEY });
@@ -107,15 +107,18 @@ describe('npm run audit:verify', () => {
         let prev = Buffer.alloc(32);
         for (const row of rows) {
           const subject = row.subject === 's10' ? 'rewritten' : row.subject;
-          const content = JSON.stringify({ action: row.action, actor: null, at: row.at.toISOString(), details: {}, subject });
-          const hash = mac(prev, content);
-          await db.query('update audit_log set subject = $2, prev_hash = $3, hash = $4, keyed = $5 where seq = $1', [
-            row.seq,
+          const content = JSON.stringify({
+            action: row.action,
+            actor: null,
+            at: row.at.toISOString(),
+            details: {},
             subject,
-            prev,
-            hash,
-            keyed,
-          ]);
+          });
+          const hash = mac(prev, content);
+          await db.query(
+            'update audit_log set subject = $2, prev_hash = $3, hash = $4, keyed = $5 where seq = $1',
+            [row.seq, subject, prev, hash, keyed],
+          );
           prev = hash;
         }
       });
@@ -123,7 +126,11 @@ describe('npm run audit:verify', () => {
     const withGuess = verify(
       await recompute(
         (prev, content) =>
-          createHmac('sha256', guessedKey).update('waymark audit entry\0').update(prev).update(content).digest(),
+          createHmac('sha256', guessedKey)
+            .update('waymark audit entry\0')
+            .update(prev)
+            .update(content)
+            .digest(),
         true,
       ),
     );

@@ -116,7 +116,9 @@ describe.each(engines)('staff accounts on $name', (engine) => {
     await setUpAdmin();
     for (let i = 0; i < 5; i++) {
       await t.db.transaction((tx) =>
-        appendAudit(tx, deps.keys,
+        appendAudit(
+          tx,
+          deps.keys,
           { actorId: null, action: 'test.event', subject: `s${i}`, details: { i } },
           deps.now(),
         ),
