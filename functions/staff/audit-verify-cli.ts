@@ -11,7 +11,7 @@ import type { ChainProblem } from './audit.ts';
 import { verifyAuditChain } from './audit.ts';
 import { readCheckpoints } from './audit-checkpoints.ts';
 
-function describe(problem: ChainProblem): string {
+function explain(problem: ChainProblem): string {
   switch (problem.kind) {
     case 'hash':
       return `BROKEN at entry ${problem.seq}: its content does not match its MAC (edited, or the chain was re-computed without the audit key)`;
@@ -33,7 +33,7 @@ try {
   const report = await verifyAuditChain(db, keys, checkpoints.points);
   await db.close();
   if (report.problem) {
-    process.stderr.write(`audit log ${describe(report.problem)}; ${report.entries} entries checked\n`);
+    process.stderr.write(`audit log ${explain(report.problem)}; ${report.entries} entries checked\n`);
     process.exit(2);
   }
   if (checkpoints.rejected.length > 0) {
