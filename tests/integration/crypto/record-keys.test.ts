@@ -16,6 +16,7 @@ import {
   referralKey,
   sealPacket,
 } from '../../../functions/referrals/packet-crypto.ts';
+import type { Packet } from '../../../functions/referrals/referral-schema.ts';
 import { openReportKey, reportContext } from '../../../functions/reports/report-store.ts';
 import { appendAudit, verifyAuditChain } from '../../../functions/staff/audit.ts';
 import { adoptLegacyTotpSecrets, openTotpSecret } from '../../../functions/staff/totp-secret.ts';
@@ -91,7 +92,7 @@ describe.each(engines)('record keys on $name', (engine) => {
             i === 0 ? 'sent' : 'withdrawn',
             now,
             i === 0 ? await wrapDataKey(partnerKey, key, `referral:${id}`) : Buffer.alloc(0),
-            i === 0 ? await sealPacket(key, id, PACKET) : Buffer.alloc(0),
+            i === 0 ? await sealPacket(key, id, PACKET as unknown as Packet) : Buffer.alloc(0),
           ],
         );
       }

@@ -104,7 +104,7 @@ describe('npm run audit:verify', () => {
         const rows = await db.query<{ seq: number; at: Date; action: string; subject: string }>(
           'select seq, at, action, subject from audit_log order by seq',
         );
-        let prev = Buffer.alloc(32);
+        let prev: Buffer = Buffer.alloc(32);
         for (const row of rows) {
           const subject = row.subject === 's10' ? 'rewritten' : row.subject;
           const content = JSON.stringify({
