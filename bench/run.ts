@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { claimsBench } from './suites/claims.ts';
 import { healthThroughput } from './suites/health-throughput.ts';
+import { keysRotateBench } from './suites/keys-rotate.ts';
 import { lighthouseScores } from './suites/lighthouse.ts';
 import { pageBytes } from './suites/page-bytes.ts';
 import { publishToLive } from './suites/publish.ts';
@@ -45,6 +46,7 @@ const suites: Record<string, () => Promise<string>> = {
   lighthouse: lighthouseScores,
   publish: publishToLive,
   referrals: referralsBench,
+  'keys-rotate': () => keysRotateBench(postgresUrl),
 };
 
 process.stdout.write(`# Waymark benchmarks (${new Date().toISOString()}, node ${process.version})\n`);

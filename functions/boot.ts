@@ -1,27 +1,69 @@
 /**
- * Builds the dependencies a running Waymark needs from a configuration: keys, an open and migrated
- * database, a logger and the clock. The server calls it once at start; `astro dev` calls it lazily.
+ * Builds the dependencies a running Waymark needs from a configuration: keys checked against the
+ * database, an open and migrated database, a logger and the clock. The server calls it once at
+ * start; `astro dev` calls it lazily. The CLIs that use keys open the database through
+ * `openWithKeys` too, so a wrong key stops them the same way, before anything is written.
  */
 import type { Config } from './config/load-config.ts';
-import { loadKeys } from './config/secrets.ts';
+import { type Keys, loadKeys } from './config/secrets.ts';
+import { checkKeys, registerKeys } from './crypto/key-registry.ts';
+import type { Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open-database.ts';
 import type { Deps } from './deps.ts';
-import { createLogger } from './http/logger.ts';
+import { createLogger, type Logger } from './http/logger.ts';
+import { adoptLegacyTotpSecrets } from './staff/totp-secret.ts';
 
-export async function boot(config: Config): Promise<{ deps: Deps; migrations: number }> {
-  const log = createLogger(config.logLevel);
-  const { keys, generated } = await loadKeys(config);
-  if (generated.length > 0) log.info('generated missing keys into the data folder', { keys: generated });
-  if (generated.length > 0 && config.database.kind === 'postgres') {
-    log.warn('keys were generated locally: every app node must share ENCRYPTION_KEY and HASH_KEY', {});
-  }
-  let db: Deps['db'];
+export interface Opened {
+  db: Database;
+  keys: Keys;
+  migrations: number;
+}
+
+/**
+ * Opens the database and checks the configured keys against it first. `readOnly` (audit:verify)
+ * stops after the check: no migration, no key generated or registered.
+ */
+export async function openWithKeys(
+  config: Config,
+  log: Logger,
+  options: { readOnly?: boolean } = {},
+): Promise<Opened> {
+  const loaded = await loadKeys(config);
+  let db: Database;
   try {
     db = await openDatabase(config.database);
   } catch (error) {
     throw new Error(`Waymark cannot open its database: ${(error as Error).message}`);
   }
-  const { total } = await migrate(db);
-  return { deps: { db, config, keys, log, now: () => new Date() }, migrations: total };
+  try {
+    const check = await checkKeys(db, loaded.keys);
+    for (const warning of check.warnings) log.warn(warning);
+    if (options.readOnly) return { db, keys: loaded.keys, migrations: 0 };
+    await loaded.persist();
+    if (loaded.generated.length > 0) {
+      log.info('generated missing keys into the data folder', { keys: loaded.generated });
+      if (config.database.kind === 'postgres')
+        log.warn('keys were generated locally: every app node must share ENCRYPTION_KEY and HASH_KEY');
+    }
+    const { total } = await migrate(db);
+    await registerKeys(db, loaded.keys);
+    const moved = await adoptLegacyTotpSecrets(db, loaded.keys);
+    if (moved > 0) log.info('moved staff authenticator secrets onto record keys', { count: moved });
+    return { db, keys: loaded.keys, migrations: total };
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
+}
+
+export async function boot(config: Config): Promise<{ deps: Deps; migrations: number }> {
+  const log = createLogger(config.logLevel);
+  const { db, keys, migrations } = await openWithKeys(config, log);
+  return { deps: { db, config, keys, log, now: () => new Date() }, migrations };
+}
+
+/** CLIs print their own results on stdout; their warnings go to stderr. */
+export function cliLogger(): Logger {
+  return createLogger('warn', (line) => process.stderr.write(line));
 }

@@ -9,6 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../functions/config/load-config.ts';
+import { makeKeys } from '../../functions/config/secrets.ts';
 import { addNote, listNotes } from '../../functions/console/notes.ts';
 import { migrate } from '../../functions/db/migrate.ts';
 import { openPglite } from '../../functions/db/open-pglite.ts';
@@ -45,11 +46,11 @@ export async function referralsBench(): Promise<string> {
     const deps: Deps = {
       db,
       config: loadConfig({ DATA_DIR: dir }),
-      keys: {
+      keys: makeKeys({
         encryptionKey: Buffer.alloc(32, 7),
         hashKey: Buffer.alloc(32, 8),
         twilioAuthToken: 'f'.repeat(32),
-      },
+      }),
       log: createLogger('silent'),
       now: () => now,
     };

@@ -35,7 +35,11 @@ export const envSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   ENCRYPTION_KEY: base64Key.optional(),
+  /** Only while `npm run keys:rotate` runs: the master key being replaced (ENCRYPTION_KEY is the new one). */
+  ENCRYPTION_KEY_PREVIOUS: base64Key.optional(),
   HASH_KEY: base64Key.optional(),
+  /** Where audit checkpoints are appended (default DATA_DIR/audit-checkpoints.jsonl). */
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (only for rate limits). */
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   /** Twilio account for the SMS/WhatsApp hotline. Without it, the built-in simulator stands in. */
@@ -103,6 +107,7 @@ export type Env = z.infer<typeof envSchema>;
 /** Variables whose value must never be printed, even in a configuration error. */
 export const SECRET_VARIABLES = [
   'ENCRYPTION_KEY',
+  'ENCRYPTION_KEY_PREVIOUS',
   'HASH_KEY',
   'DATABASE_URL',
   'TWILIO_AUTH_TOKEN',

@@ -13,7 +13,9 @@ export interface Config {
   publicBaseUrl: URL;
   dataDir: string;
   database: { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string; poolSize: number };
-  configuredKeys: { encryptionKey?: string; hashKey?: string };
+  configuredKeys: { encryptionKey?: string; previousEncryptionKey?: string; hashKey?: string };
+  /** Where audit checkpoints are appended: outside the database, ideally shipped to write-once storage. */
+  auditCheckpointFile: string;
   logLevel: Env['LOG_LEVEL'];
   /** HTTPS deployments get HSTS and Secure cookies. */
   https: boolean;
@@ -126,7 +128,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dir: path.join(dataDir, 'pglite') },
-    configuredKeys: { encryptionKey: e.ENCRYPTION_KEY, hashKey: e.HASH_KEY },
+    configuredKeys: {
+      encryptionKey: e.ENCRYPTION_KEY,
+      previousEncryptionKey: e.ENCRYPTION_KEY_PREVIOUS,
+      hashKey: e.HASH_KEY,
+    },
+    auditCheckpointFile: path.resolve(
+      e.AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl'),
+    ),
     logLevel: e.LOG_LEVEL,
     https: publicBaseUrl.protocol === 'https:',
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',

@@ -2,11 +2,13 @@
  * One queue item in full, for the operator who opens it: the whole thread decrypted, the triage
  * reasons, and its history. Opening it is a view of a sensitive record, so it is audited.
  */
-import { decryptText, unwrapDataKey } from '../crypto/envelope.ts';
+import { decryptText } from '../crypto/envelope.ts';
 import type { Deps } from '../deps.ts';
 import { HttpError } from '../http/http-error.ts';
 import type { Priority } from '../queue/priority.ts';
 import type { StoredReport } from '../reports/report-schema.ts';
+import { openReportKey, reportContext } from '../reports/report-store.ts';
+import { conversationContext, openConversationKey } from '../sms/conversation-store.ts';
 import { appendAudit } from '../staff/audit.ts';
 import { listNotes } from './notes.ts';
 import { dueAt } from './queue-view.ts';
@@ -68,12 +70,11 @@ export async function itemDetail(deps: Deps, staffId: string, itemId: string): P
   if (item.source === 'sms') {
     const [c] = await deps.db.query<{
       id: string;
-      wrapped_key: Uint8Array;
       lang: string | null;
       opted_out: boolean;
       linked: string | null;
     }>(
-      `select c.id, c.wrapped_key, c.lang, c.opted_out, q.id as linked
+      `select c.id, c.lang, c.opted_out, q.id as linked
        from conversations c left join queue_items q on q.source = 'report' and q.source_id = c.report_id
        where c.id = $1`,
       [item.source_id],
@@ -82,7 +83,7 @@ export async function itemDetail(deps: Deps, staffId: string, itemId: string): P
       linkedItemId = c.linked;
       lang = c.lang;
       optedOut = c.opted_out;
-      const key = await unwrapDataKey(deps.keys.encryptionKey, c.wrapped_key, `conversation:${c.id}`);
+      const key = await openConversationKey(deps.db, deps.keys, c.id);
       const rows = await deps.db.query<{
         direction: 'in' | 'out';
         body: Uint8Array;
@@ -96,7 +97,7 @@ export async function itemDetail(deps: Deps, staffId: string, itemId: string): P
       for (const m of rows) {
         thread.push({
           direction: m.direction,
-          text: await decryptText(key, m.body, `conversation:${c.id}:message`),
+          text: await decryptText(key, m.body, conversationContext.message(c.id)),
           at: m.created_at,
           status: m.status,
           reasons: m.reasons,
@@ -106,11 +107,10 @@ export async function itemDetail(deps: Deps, staffId: string, itemId: string): P
   } else {
     const [r] = await deps.db.query<{
       id: string;
-      wrapped_key: Uint8Array;
       payload: Uint8Array;
       locale: string;
       created_at: Date;
-    }>('select id, wrapped_key, payload, locale, created_at from reports where id = $1', [item.source_id]);
+    }>('select id, payload, locale, created_at from reports where id = $1', [item.source_id]);
     if (r) {
       lang = r.locale;
       const [linked] = await deps.db.query<{ id: string }>(
@@ -118,8 +118,8 @@ export async function itemDetail(deps: Deps, staffId: string, itemId: string): P
         [r.id],
       );
       linkedItemId = linked?.id ?? null;
-      const key = await unwrapDataKey(deps.keys.encryptionKey, r.wrapped_key, `report:${r.id}`);
-      report = JSON.parse(await decryptText(key, r.payload, `report:${r.id}:payload`)) as StoredReport;
+      const key = await openReportKey(deps.db, deps.keys, r.id);
+      report = JSON.parse(await decryptText(key, r.payload, reportContext.payload(r.id))) as StoredReport;
       thread.push({ direction: 'in', text: report.description, at: r.created_at });
       const messages = await deps.db.query<{ author: string; body: Uint8Array; created_at: Date }>(
         'select author, body, created_at from report_messages where report_id = $1 order by id',
@@ -128,7 +128,7 @@ export async function itemDetail(deps: Deps, staffId: string, itemId: string): P
       for (const m of messages) {
         thread.push({
           direction: m.author === 'staff' ? 'out' : 'in',
-          text: await decryptText(key, m.body, `report:${r.id}:message`),
+          text: await decryptText(key, m.body, reportContext.message(r.id)),
           at: m.created_at,
         });
       }
@@ -144,7 +144,7 @@ export async function itemDetail(deps: Deps, staffId: string, itemId: string): P
     [itemId],
   );
   await deps.db.transaction((tx) =>
-    appendAudit(tx, { actorId: staffId, action: 'record.view', subject: itemId }, deps.now()),
+    appendAudit(tx, deps.keys, { actorId: staffId, action: 'record.view', subject: itemId }, deps.now()),
   );
   return {
     id: item.id,

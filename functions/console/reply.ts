@@ -4,11 +4,11 @@
  * reporter reads with the receipt code.
  */
 import { randomUUID } from 'node:crypto';
-import { decryptText, encryptField, unwrapDataKey } from '../crypto/envelope.ts';
+import { decryptText, encryptField } from '../crypto/envelope.ts';
 import type { Deps } from '../deps.ts';
 import { HttpError } from '../http/http-error.ts';
-import { insertMessage } from '../reports/report-store.ts';
-import { insertSmsMessage } from '../sms/conversation-store.ts';
+import { insertMessage, openReportKey, reportContext } from '../reports/report-store.ts';
+import { conversationContext, insertSmsMessage, openConversationKey } from '../sms/conversation-store.ts';
 import { enqueueSms } from '../sms/outbox.ts';
 import { appendAudit } from '../staff/audit.ts';
 
@@ -30,10 +30,9 @@ export async function replyToItem(
     if (item.source === 'sms') {
       const [c] = await tx.query<{
         id: string;
-        wrapped_key: Uint8Array;
         sender: Uint8Array;
         opted_out: boolean;
-      }>('select id, wrapped_key, sender, opted_out from conversations where id = $1', [item.source_id]);
+      }>('select id, sender, opted_out from conversations where id = $1', [item.source_id]);
       if (!c) throw new HttpError(404, 'not-found', 'The conversation is gone.');
       if (c.opted_out)
         throw new HttpError(
@@ -41,30 +40,27 @@ export async function replyToItem(
           'opted-out',
           'This person texted STOP: no message can be sent until they text START.',
         );
-      const key = await unwrapDataKey(deps.keys.encryptionKey, c.wrapped_key, `conversation:${c.id}`);
+      const key = await openConversationKey(tx, deps.keys, c.id);
       const messageId = randomUUID();
       await insertSmsMessage(tx, {
         id: messageId,
         conversationId: c.id,
         direction: 'out',
         messageSid: null,
-        body: await encryptField(key, message, `conversation:${c.id}:message`),
+        body: await encryptField(key, message, conversationContext.message(c.id)),
         status: 'queued',
         now,
       });
-      const to = await decryptText(key, c.sender, `conversation:${c.id}:sender`);
+      const to = await decryptText(key, c.sender, conversationContext.sender(c.id));
       await enqueueSms(tx, deps, { kind: 'reply', to, body: message, conversationId: c.id, messageId }, now);
     } else {
-      const [r] = await tx.query<{ id: string; wrapped_key: Uint8Array }>(
-        'select id, wrapped_key from reports where id = $1',
-        [item.source_id],
-      );
+      const [r] = await tx.query<{ id: string }>('select id from reports where id = $1', [item.source_id]);
       if (!r) throw new HttpError(404, 'not-found', 'The report is gone.');
-      const key = await unwrapDataKey(deps.keys.encryptionKey, r.wrapped_key, `report:${r.id}`);
+      const key = await openReportKey(tx, deps.keys, r.id);
       await insertMessage(tx, {
         reportId: r.id,
         author: 'staff',
-        body: await encryptField(key, message, `report:${r.id}:message`),
+        body: await encryptField(key, message, reportContext.message(r.id)),
         now,
       });
       await tx.query(
@@ -78,6 +74,6 @@ export async function replyToItem(
       staffId,
       'reply',
     ]);
-    await appendAudit(tx, { actorId: staffId, action: 'queue.reply', subject: itemId }, now);
+    await appendAudit(tx, deps.keys, { actorId: staffId, action: 'queue.reply', subject: itemId }, now);
   });
 }

@@ -1,8 +1,9 @@
 /**
  * Envelope encryption for sensitive fields, with WebCrypto's AES-256-GCM (an AEAD). Each record has
- * its own data key, stored only wrapped by the master key: deleting a record's wrapped key
- * (crypto-shredding) leaves its ciphertext unreadable even in old backups. Every ciphertext is
- * bound to its record and purpose through the additional data, so rows cannot be swapped.
+ * its own data key, kept only wrapped (record-keys.ts owns where and by what): deleting it
+ * (crypto-shredding) leaves the record's ciphertext unreadable wherever a copy survives, once every
+ * key that wrapped it is gone too. Every ciphertext is bound to its record and purpose through the
+ * additional data, so rows cannot be swapped.
  */
 
 const NONCE_BYTES = 12;

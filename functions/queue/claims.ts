@@ -29,6 +29,7 @@ export type Outcome = (typeof OUTCOMES)[number];
 
 async function record(
   tx: Queryable,
+  deps: Pick<Deps, 'keys'>,
   itemId: string,
   actorId: string,
   kind: string,
@@ -39,11 +40,11 @@ async function record(
     'insert into queue_events (item_id, at, actor_id, kind, details) values ($1, $2, $3, $4, $5)',
     [itemId, now, actorId, kind, JSON.stringify(details)],
   );
-  await appendAudit(tx, { actorId, action: `queue.${kind}`, subject: itemId, details }, now);
+  await appendAudit(tx, deps.keys, { actorId, action: `queue.${kind}`, subject: itemId, details }, now);
 }
 
 export async function claimNext(
-  deps: Pick<Deps, 'db' | 'now'>,
+  deps: Pick<Deps, 'db' | 'now' | 'keys'>,
   staffId: string,
 ): Promise<ClaimedItem | null> {
   const now = deps.now();
@@ -59,13 +60,13 @@ export async function claimNext(
        returning id, source, source_id, priority`,
       [staffId, now],
     );
-    if (item) await record(tx, item.id, staffId, 'claimed', {}, now);
+    if (item) await record(tx, deps, item.id, staffId, 'claimed', {}, now);
     return item ?? null;
   });
 }
 
 export async function claimItem(
-  deps: Pick<Deps, 'db' | 'now'>,
+  deps: Pick<Deps, 'db' | 'now' | 'keys'>,
   staffId: string,
   itemId: string,
 ): Promise<ClaimedItem> {
@@ -78,14 +79,14 @@ export async function claimItem(
       [staffId, now, itemId],
     );
     if (!item) throw new HttpError(409, 'already-claimed', 'Someone else has this item, or it is closed.');
-    await record(tx, item.id, staffId, 'claimed', {}, now);
+    await record(tx, deps, item.id, staffId, 'claimed', {}, now);
     return item;
   });
 }
 
 /** Changes an item the caller holds (or any item, for supervisors); returns nothing if none matched. */
 async function change(
-  deps: Pick<Deps, 'db' | 'now'>,
+  deps: Pick<Deps, 'db' | 'now' | 'keys'>,
   actor: { id: string; mayOverride: boolean },
   itemId: string,
   set: string,
@@ -103,23 +104,32 @@ async function change(
     );
     if (rows.length === 0)
       throw new HttpError(409, 'not-yours', 'You do not hold this item, or it is closed.');
-    await record(tx, itemId, actor.id, event.kind, event.details, now);
+    await record(tx, deps, itemId, actor.id, event.kind, event.details, now);
     await after?.(tx, rows[0]!);
   });
 }
 
 type Actor = { id: string; mayOverride: boolean };
 
-export const release = (deps: Pick<Deps, 'db' | 'now'>, actor: Actor, itemId: string) =>
+export const release = (deps: Pick<Deps, 'db' | 'now' | 'keys'>, actor: Actor, itemId: string) =>
   change(deps, actor, itemId, `status = 'waiting', claimed_by = null, claimed_at = null`, [], {
     kind: 'released',
     details: {},
   });
 
-export const escalate = (deps: Pick<Deps, 'db' | 'now'>, actor: Actor, itemId: string, reason: string) =>
-  change(deps, actor, itemId, 'escalated = true', [], { kind: 'escalated', details: { reason } });
+export const escalate = (
+  deps: Pick<Deps, 'db' | 'now' | 'keys'>,
+  actor: Actor,
+  itemId: string,
+  reason: string,
+) => change(deps, actor, itemId, 'escalated = true', [], { kind: 'escalated', details: { reason } });
 
-export const closeItem = (deps: Pick<Deps, 'db' | 'now'>, actor: Actor, itemId: string, outcome: Outcome) =>
+export const closeItem = (
+  deps: Pick<Deps, 'db' | 'now' | 'keys'>,
+  actor: Actor,
+  itemId: string,
+  outcome: Outcome,
+) =>
   change(deps, actor, itemId, `status = 'closed', outcome = $5, closed_at = $3`, [outcome], {
     kind: 'closed',
     details: { outcome },
@@ -127,7 +137,7 @@ export const closeItem = (deps: Pick<Deps, 'db' | 'now'>, actor: Actor, itemId: 
 
 /** Gives an item to another hotline staff member (never to a partner's caseworker). */
 export async function reassign(
-  deps: Pick<Deps, 'db' | 'now'>,
+  deps: Pick<Deps, 'db' | 'now' | 'keys'>,
   actor: Actor,
   itemId: string,
   toStaffId: string,
@@ -154,7 +164,7 @@ export async function reassign(
 
 /** A person may lower an emergency (unlike the triage engine); the reason is required and audited. */
 export const changePriority = (
-  deps: Pick<Deps, 'db' | 'now'>,
+  deps: Pick<Deps, 'db' | 'now' | 'keys'>,
   actor: Actor,
   itemId: string,
   priority: Priority,

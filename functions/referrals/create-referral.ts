@@ -9,7 +9,7 @@ import type { Queryable } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { HttpError } from '../http/http-error.ts';
 import { appendAudit } from '../staff/audit.ts';
-import { newReferralKey, seal, sealPacket } from './packet-crypto.ts';
+import { destroyReferralKey, newReferralKey, seal, sealPacket } from './packet-crypto.ts';
 import { getPartner } from './partners.ts';
 import { ackDueAt, recordEvent } from './referral-events.ts';
 import { type CreateReferral, createReferralSchema, PACKET_FIELDS, type Packet } from './referral-schema.ts';
@@ -27,20 +27,22 @@ export function sharedFields(packet: Packet): string[] {
 /** Withdraws a referral and destroys its packet: the partner keeps only the fact that it existed. */
 export async function withdrawInTransaction(
   tx: Queryable,
+  deps: Pick<Deps, 'keys'>,
   actorId: string,
   referralId: string,
   now: Date,
 ): Promise<void> {
   const rows = await tx.query(
-    `update referrals set status = 'withdrawn', wrapped_key = '\\x', packet = '\\x', justification = null,
+    `update referrals set status = 'withdrawn', packet = '\\x', justification = null,
        decided_at = $2, updated_at = $2
      where id = $1 and status not in ('accepted', 'withdrawn') returning id`,
     [referralId, now],
   );
   if (rows.length === 0)
     throw new HttpError(409, 'referral-final', 'This referral was already accepted or withdrawn.');
+  await destroyReferralKey(tx, referralId);
   await recordEvent(tx, { referralId, at: now, actorId, side: 'hotline', kind: 'withdrawn' });
-  await appendAudit(tx, { actorId, action: 'referral.withdraw', subject: referralId }, now);
+  await appendAudit(tx, deps.keys, { actorId, action: 'referral.withdraw', subject: referralId }, now);
 }
 
 export async function createReferral(
@@ -76,18 +78,18 @@ export async function createReferral(
         throw new HttpError(404, 'not-found', 'There is no such referral for this item.');
       if (previous.partner_id === partnerId)
         throw new HttpError(422, 'same-partner', 'Choose a different partner to re-route to.');
-      await withdrawInTransaction(tx, actor.id, options.rerouteFrom, now);
+      await withdrawInTransaction(tx, deps, actor.id, options.rerouteFrom, now);
     }
 
     const id = randomUUID();
-    const { wrapped, key } = await newReferralKey(deps, tx, partnerId, id);
+    const key = await newReferralKey(deps, tx, partnerId, id);
     const fields = sharedFields(packet);
     const confirmed = consent.basis === 'consent';
     await tx.query(
       `insert into referrals (id, item_id, partner_id, created_by, status, fields, consent_basis, consent_given_by,
-         consent_method, consent_scope, consent_at, wrapped_key, packet, justification, rerouted_from,
+         consent_method, consent_scope, consent_at, packet, justification, rerouted_from,
          sent_at, ack_due_at, created_at, updated_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18)`,
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)`,
       [
         id,
         itemId,
@@ -100,7 +102,6 @@ export async function createReferral(
         confirmed ? consent.method : null,
         JSON.stringify({ partnerId, partnerName: partner.name, fields, purpose: 'referral-for-services' }),
         confirmed ? (consent.at ?? now) : null,
-        wrapped,
         await sealPacket(key, id, packet),
         confirmed ? null : await seal(key, id, 'justification', consent.justification),
         options.rerouteFrom ?? null,
@@ -119,6 +120,7 @@ export async function createReferral(
     await tx.query('update queue_items set updated_at = $2 where id = $1', [itemId, now]);
     await appendAudit(
       tx,
+      deps.keys,
       {
         actorId: actor.id,
         action: 'referral.create',

@@ -93,7 +93,12 @@ export async function exportReferral(
       side: 'partner',
       kind: 'exported',
     });
-    await appendAudit(tx, { actorId: caseworker.id, action: 'referral.export', subject: r.id }, now);
+    await appendAudit(
+      tx,
+      deps.keys,
+      { actorId: caseworker.id, action: 'referral.export', subject: r.id },
+      now,
+    );
   });
   return exported;
 }

@@ -1,41 +1,55 @@
 /**
  * Sealing a referral for one partner. The referral's data key is wrapped with the partner's key
  * (never with the master key directly), and every ciphertext is bound to the referral and its
- * purpose, so a packet cannot be read as another partner's or moved to another referral.
+ * purpose, so a packet cannot be read as another partner's or moved to another referral. The
+ * referral's encryption contexts are named here and nowhere else.
  */
-import { decryptText, encryptField, newDataKey, unwrapDataKey, wrapDataKey } from '../crypto/envelope.ts';
+import type { Keys } from '../config/secrets.ts';
+import { decryptText, encryptField } from '../crypto/envelope.ts';
+import { createChildKey, destroyRecordKey, findRecordKey } from '../crypto/record-keys.ts';
 import type { Queryable } from '../db/database.ts';
-import type { Deps } from '../deps.ts';
-import { partnerKey } from './partners.ts';
+import { partnerKeyContext } from './partners.ts';
 import type { Packet } from './referral-schema.ts';
 
 export type SealedPart = 'packet' | 'justification' | 'message';
 
-export interface ReferralKey {
-  wrapped: Buffer;
-  key: Buffer;
-}
+const keyContext = (referralId: string) => `referral:${referralId}`;
 
-export async function newReferralKey(
-  deps: Pick<Deps, 'keys'>,
+/** A new referral's key, wrapped by its partner's key, in the transaction that makes the referral. */
+export function newReferralKey(
+  deps: { keys: Keys },
   db: Queryable,
   partnerId: string,
   referralId: string,
-): Promise<ReferralKey> {
-  const key = newDataKey();
-  const wrapped = await wrapDataKey(await partnerKey(deps, db, partnerId), key, `referral:${referralId}`);
-  return { wrapped, key };
+): Promise<Buffer> {
+  return createChildKey(db, deps.keys, partnerKeyContext(partnerId), keyContext(referralId));
+}
+
+/** The referral's key, or null once it was destroyed (withdrawn, purged, or another partner's). */
+export async function findReferralKey(
+  deps: { keys: Keys },
+  db: Queryable,
+  partnerId: string,
+  referralId: string,
+): Promise<Buffer | null> {
+  return findRecordKey(db, deps.keys, keyContext(referralId), { parent: partnerKeyContext(partnerId) });
 }
 
 /** Opens a referral's key; fails (throws) if the key was shredded or belongs to another partner. */
 export async function referralKey(
-  deps: Pick<Deps, 'keys'>,
+  deps: { keys: Keys },
   db: Queryable,
   partnerId: string,
   referralId: string,
-  wrapped: Uint8Array,
 ): Promise<Buffer> {
-  return unwrapDataKey(await partnerKey(deps, db, partnerId), wrapped, `referral:${referralId}`);
+  const key = await findReferralKey(deps, db, partnerId, referralId);
+  if (!key) throw new Error('The referral key was destroyed or belongs to another partner.');
+  return key;
+}
+
+/** Withdrawal and re-routing: the packet can never be opened again. */
+export function destroyReferralKey(db: Queryable, referralId: string): Promise<boolean> {
+  return destroyRecordKey(db, keyContext(referralId));
 }
 
 export function seal(key: Uint8Array, referralId: string, part: SealedPart, text: string): Promise<Buffer> {

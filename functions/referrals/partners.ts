@@ -1,11 +1,12 @@
 /**
  * The partner directory: organisations the hotline refers people to, what they offer, where and in
- * which languages, and each one's own encryption key (kept only wrapped by the master key).
+ * which languages, and each one's own encryption key (a record key that wraps only that partner's
+ * referral keys; crypto/record-keys.ts keeps it, wrapped by the master key).
  * Administrators manage it; operators search it when they refer someone.
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { newDataKey, unwrapDataKey, wrapDataKey } from '../crypto/envelope.ts';
+import { createRecordKey } from '../crypto/record-keys.ts';
 import type { Queryable } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { HttpError } from '../http/http-error.ts';
@@ -50,6 +51,9 @@ interface PartnerRow {
 
 const COLUMNS = 'id, name, services, regions, languages, intake_contact, ack_hours, retention_days, active';
 
+/** The partner's key; its referrals' keys are wrapped by it (packet-crypto.ts). */
+export const partnerKeyContext = (partnerId: string) => `partner:${partnerId}`;
+
 const toPartner = (r: PartnerRow): Partner => ({
   id: r.id,
   name: r.name,
@@ -69,13 +73,12 @@ export async function createPartner(
 ): Promise<Partner> {
   const id = randomUUID();
   const now = deps.now();
-  const wrapped = await wrapDataKey(deps.keys.encryptionKey, newDataKey(), `partner:${id}`);
   return deps.db.transaction(async (tx) => {
     const [taken] = await tx.query('select 1 from partners where lower(name) = lower($1)', [partner.name]);
     if (taken) throw new HttpError(409, 'partner-exists', 'A partner with this name already exists.');
     const [row] = await tx.query<PartnerRow>(
-      `insert into partners (id, name, services, regions, languages, intake_contact, wrapped_key, ack_hours, retention_days, created_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning ${COLUMNS}`,
+      `insert into partners (id, name, services, regions, languages, intake_contact, ack_hours, retention_days, created_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning ${COLUMNS}`,
       [
         id,
         partner.name,
@@ -83,13 +86,13 @@ export async function createPartner(
         partner.regions,
         partner.languages,
         partner.intakeContact,
-        wrapped,
         partner.ackHours ?? null,
         partner.retentionDays ?? null,
         now,
       ],
     );
-    await appendAudit(tx, { actorId, action: 'partner.create', subject: id }, now);
+    await createRecordKey(tx, deps.keys, partnerKeyContext(id), { wrapsKeys: true });
+    await appendAudit(tx, deps.keys, { actorId, action: 'partner.create', subject: id }, now);
     return toPartner(row!);
   });
 }
@@ -99,7 +102,7 @@ export async function createPartner(
  * access check (staff/authorize.ts) refuses any caseworker of an inactive partner.
  */
 export async function setPartnerActive(
-  deps: Pick<Deps, 'db' | 'now'>,
+  deps: Pick<Deps, 'db' | 'now' | 'keys'>,
   actorId: string,
   partnerId: string,
   active: boolean,
@@ -112,6 +115,7 @@ export async function setPartnerActive(
     const sessionsRevoked = active ? 0 : await endSessionsOfPartner(tx, partnerId);
     await appendAudit(
       tx,
+      deps.keys,
       {
         actorId,
         action: active ? 'partner.activate' : 'partner.deactivate',
@@ -147,18 +151,4 @@ export async function listPartners(db: Queryable, filter: PartnerFilter = {}): P
 export async function getPartner(db: Queryable, partnerId: string): Promise<Partner | null> {
   const [row] = await db.query<PartnerRow>(`select ${COLUMNS} from partners where id = $1`, [partnerId]);
   return row ? toPartner(row) : null;
-}
-
-/** The partner's own key, unwrapped; only ever used to wrap or unwrap that partner's referral keys. */
-export async function partnerKey(
-  deps: Pick<Deps, 'keys'>,
-  db: Queryable,
-  partnerId: string,
-): Promise<Buffer> {
-  const [row] = await db.query<{ wrapped_key: Uint8Array }>(
-    'select wrapped_key from partners where id = $1',
-    [partnerId],
-  );
-  if (!row) throw new HttpError(404, 'not-found', 'There is no such partner.');
-  return unwrapDataKey(deps.keys.encryptionKey, row.wrapped_key, `partner:${partnerId}`);
 }

@@ -7,7 +7,7 @@ import type { Queryable } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { HttpError } from '../http/http-error.ts';
 import { appendAudit } from '../staff/audit.ts';
-import { openPacket, referralKey, unseal } from './packet-crypto.ts';
+import { findReferralKey, openPacket, unseal } from './packet-crypto.ts';
 import type { Packet, ReferralStatus } from './referral-schema.ts';
 
 export interface ReferralSummary {
@@ -133,7 +133,6 @@ async function detail(
   const now = deps.now();
   const [row] = await deps.db.query<
     Row & {
-      wrapped_key: Uint8Array;
       packet: Uint8Array;
       justification: Uint8Array | null;
       consent_given_by: string | null;
@@ -144,15 +143,14 @@ async function detail(
       confirmed_at: Date | null;
     }
   >(
-    `select ${SUMMARY_COLUMNS}, r.wrapped_key, r.packet, r.justification, r.consent_given_by,
+    `select ${SUMMARY_COLUMNS}, r.packet, r.justification, r.consent_given_by,
        r.consent_method, r.consent_at, r.consent_scope, c.email as confirmed_by_email, r.confirmed_at
      ${FROM} left join staff_users c on c.id = r.confirmed_by
      where r.id = $1 and ($2::uuid is null or (r.partner_id = $2 and r.status <> 'awaiting-confirmation'))`,
     [where.referralId, where.partnerId ?? null],
   );
   if (!row) throw new HttpError(404, 'not-found', 'There is no such referral.');
-  const withdrawn = row.wrapped_key.length === 0;
-  const key = withdrawn ? null : await referralKey(deps, deps.db, row.partner_id, row.id, row.wrapped_key);
+  const key = await findReferralKey(deps, deps.db, row.partner_id, row.id);
   const events = await deps.db.query<{
     at: Date;
     side: 'hotline' | 'partner' | 'system';
@@ -193,7 +191,7 @@ async function detail(
   };
   if (key) {
     await deps.db.transaction((tx) =>
-      appendAudit(tx, { actorId: viewer.id, action: 'referral.view', subject: row.id }, now),
+      appendAudit(tx, deps.keys, { actorId: viewer.id, action: 'referral.view', subject: row.id }, now),
     );
   }
   return result;

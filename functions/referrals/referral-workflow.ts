@@ -38,6 +38,7 @@ export async function confirmException(deps: D, supervisorId: string, referralId
     await recordEvent(tx, { referralId, at: now, actorId: supervisorId, side: 'hotline', kind: 'sent' });
     await appendAudit(
       tx,
+      deps.keys,
       { actorId: supervisorId, action: 'referral.confirm-exception', subject: referralId },
       now,
     );
@@ -57,7 +58,7 @@ export async function withdrawReferral(
     if (!r) throw notFound();
     if (r.created_by !== actor.id && !actor.mayOverride)
       throw new HttpError(403, 'forbidden', 'Only the referring operator or a supervisor can withdraw it.');
-    await withdrawInTransaction(tx, actor.id, referralId, deps.now());
+    await withdrawInTransaction(tx, deps, actor.id, referralId, deps.now());
   });
 }
 
@@ -80,8 +81,8 @@ export async function partnerDecides(
   const now = deps.now();
   const d = DECISIONS[decision];
   await deps.db.transaction(async (tx) => {
-    const [r] = await tx.query<{ status: string; wrapped_key: Uint8Array }>(
-      `select status, wrapped_key from referrals
+    const [r] = await tx.query<{ status: string }>(
+      `select status from referrals
        where id = $1 and partner_id = $2 and status <> 'awaiting-confirmation' for update`,
       [referralId, caseworker.partnerId],
     );
@@ -95,19 +96,19 @@ export async function partnerDecides(
       [referralId, d.status, now, d.final],
     );
     const message = text
-      ? await seal(
-          await referralKey(deps, tx, caseworker.partnerId, referralId, r.wrapped_key),
-          referralId,
-          'message',
-          text,
-        )
+      ? await seal(await referralKey(deps, tx, caseworker.partnerId, referralId), referralId, 'message', text)
       : undefined;
     await recordEvent(
       tx,
       { referralId, at: now, actorId: caseworker.id, side: 'partner', kind: d.kind },
       message,
     );
-    await appendAudit(tx, { actorId: caseworker.id, action: `referral.${d.kind}`, subject: referralId }, now);
+    await appendAudit(
+      tx,
+      deps.keys,
+      { actorId: caseworker.id, action: `referral.${d.kind}`, subject: referralId },
+      now,
+    );
   });
 }
 
@@ -115,21 +116,26 @@ export async function partnerDecides(
 export async function provideInfo(deps: D, staffId: string, referralId: string, text: string): Promise<void> {
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
-    const [r] = await tx.query<{ status: string; partner_id: string; wrapped_key: Uint8Array }>(
-      'select status, partner_id, wrapped_key from referrals where id = $1 for update',
+    const [r] = await tx.query<{ status: string; partner_id: string }>(
+      'select status, partner_id from referrals where id = $1 for update',
       [referralId],
     );
     if (!r) throw notFound();
     if (r.status !== 'info-requested')
       throw new HttpError(409, 'no-question', 'The partner has not asked for information.');
-    const key = await referralKey(deps, tx, r.partner_id, referralId, r.wrapped_key);
+    const key = await referralKey(deps, tx, r.partner_id, referralId);
     await tx.query(`update referrals set status = 'sent', updated_at = $2 where id = $1`, [referralId, now]);
     await recordEvent(
       tx,
       { referralId, at: now, actorId: staffId, side: 'hotline', kind: 'info-provided' },
       await seal(key, referralId, 'message', text),
     );
-    await appendAudit(tx, { actorId: staffId, action: 'referral.info-provided', subject: referralId }, now);
+    await appendAudit(
+      tx,
+      deps.keys,
+      { actorId: staffId, action: 'referral.info-provided', subject: referralId },
+      now,
+    );
   });
 }
 
@@ -137,7 +143,7 @@ export async function provideInfo(deps: D, staffId: string, referralId: string, 
  * Referrals nobody acknowledged in time go to the hotline's supervisors (the referrals page lists
  * them first), once each. Safe to run on every node at once: the update claims each row.
  */
-export async function escalateOverdue(deps: Pick<Deps, 'db' | 'now'>): Promise<string[]> {
+export async function escalateOverdue(deps: Pick<Deps, 'db' | 'now' | 'keys'>): Promise<string[]> {
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
     const rows = await tx.query<{ id: string }>(
@@ -152,7 +158,7 @@ export async function escalateOverdue(deps: Pick<Deps, 'db' | 'now'>): Promise<s
     );
     for (const { id } of rows) {
       await recordEvent(tx, { referralId: id, at: now, actorId: null, side: 'system', kind: 'escalated' });
-      await appendAudit(tx, { actorId: null, action: 'referral.escalate', subject: id }, now);
+      await appendAudit(tx, deps.keys, { actorId: null, action: 'referral.escalate', subject: id }, now);
     }
     return rows.map((r) => r.id);
   });

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../../src/i18n/locales.ts';
 import { useTranslations } from '../../src/i18n/ui.ts';
-import { decryptText, encryptField, newDataKey, wrapDataKey } from '../crypto/envelope.ts';
+import { decryptText, encryptField, newDataKey } from '../crypto/envelope.ts';
 import { keyedHash } from '../crypto/keyed-hash.ts';
 import type { Deps } from '../deps.ts';
 import { enqueue } from '../queue/enqueue.ts';
@@ -20,7 +20,13 @@ import { newReceipt, receiptHash } from './receipt.ts';
 import { reportPriority } from './report-priority.ts';
 import { reportFieldError } from './report-problems.ts';
 import { type ReportInput, storedFields } from './report-schema.ts';
-import { findByIdempotency, insertAttachment, insertReport } from './report-store.ts';
+import {
+  findByIdempotency,
+  insertAttachment,
+  insertReport,
+  reportContext,
+  storeReportKey,
+} from './report-store.ts';
 
 export const MAX_ATTACHMENTS = 5;
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -84,7 +90,7 @@ async function replay(input: ReportInput, deps: Deps): Promise<Accepted | undefi
   );
   if (!found) return undefined;
   const sealKey = keyedHash(deps.keys.hashKey, 'idempotency-seal', input.idempotencyKey);
-  const receipt = await decryptText(sealKey, found.idempotency_receipt, `report:${found.id}:receipt`);
+  const receipt = await decryptText(sealKey, found.idempotency_receipt, reportContext.receipt(found.id));
   return { receipt, status: 'received', replayed: true, priority: '' };
 }
 
@@ -117,7 +123,7 @@ export async function acceptReport(
           sealed: await encryptField(
             keyedHash(deps.keys.hashKey, 'idempotency-seal', input.idempotencyKey),
             receipt,
-            `report:${id}:receipt`,
+            reportContext.receipt(id),
           ),
         }
       : null;
@@ -128,12 +134,15 @@ export async function acceptReport(
           id: attachmentId,
           mediaType: a.mediaType,
           byteSize: a.content.length,
-          content: await encryptField(dataKey, a.content, `report:${id}:attachment:${attachmentId}`),
+          content: await encryptField(dataKey, a.content, reportContext.attachment(id, attachmentId)),
         };
       }),
     );
-    const payload = await encryptField(dataKey, JSON.stringify(storedFields(input)), `report:${id}:payload`);
-    const wrappedKey = await wrapDataKey(deps.keys.encryptionKey, dataKey, `report:${id}`);
+    const payload = await encryptField(
+      dataKey,
+      JSON.stringify(storedFields(input)),
+      reportContext.payload(id),
+    );
     try {
       await deps.db.transaction(async (tx) => {
         await insertReport(tx, {
@@ -144,10 +153,10 @@ export async function acceptReport(
           locale: input.locale,
           priority: triaged.priority,
           minor: triaged.minor,
-          wrappedKey,
           payload,
           now,
         });
+        await storeReportKey(tx, deps.keys, id, dataKey);
         for (const a of sealedAttachments) await insertAttachment(tx, { ...a, reportId: id });
         await enqueue(tx, { source: 'report', sourceId: id, ...triaged }, now);
         if (triaged.priority === 'emergency') {

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Locale } from '../../src/i18n/locales.ts';
 import { useTranslations } from '../../src/i18n/ui.ts';
-import { decryptText, encryptField, unwrapDataKey } from '../crypto/envelope.ts';
+import { decryptText, encryptField } from '../crypto/envelope.ts';
 import type { Deps } from '../deps.ts';
 import { HttpError } from '../http/http-error.ts';
 import { json } from '../http/json.ts';
@@ -18,7 +18,14 @@ import { enforce } from '../rate-limit/rate-limit.ts';
 import { triage } from '../triage/triage.ts';
 import { normalizeReceipt, receiptHash } from './receipt.ts';
 import { reportFieldError, reportLocale } from './report-problems.ts';
-import { findByReceipt, insertMessage, listMessages, type ReportRow } from './report-store.ts';
+import {
+  findByReceipt,
+  insertMessage,
+  listMessages,
+  openReportKey,
+  type ReportRow,
+  reportContext,
+} from './report-store.ts';
 
 const LOOKUP_LIMIT = { action: 'report:lookup', max: 20, windowSeconds: 3600 };
 
@@ -58,7 +65,7 @@ async function openReport(raw: Record<string, unknown>, locale: Locale, deps: De
   if (!receipt.success) throw reportFieldError(locale, 'receipt');
   const report = await findByReceipt(deps.db, receiptHash(deps.keys.hashKey, receipt.data.receipt));
   if (!report) throw new HttpError(404, 'receipt-unknown', t('report.error.receiptUnknown'));
-  const dataKey = await unwrapDataKey(deps.keys.encryptionKey, report.wrapped_key, `report:${report.id}`);
+  const dataKey = await openReportKey(deps.db, deps.keys, report.id);
   return { report, dataKey };
 }
 
@@ -70,7 +77,7 @@ async function thread(deps: Deps, report: ReportRow, dataKey: Buffer): Promise<F
     messages: await Promise.all(
       messages.map(async (m) => ({
         from: m.author === 'staff' ? ('staff' as const) : ('you' as const),
-        text: await decryptText(dataKey, m.body, `report:${report.id}:message`),
+        text: await decryptText(dataKey, m.body, reportContext.message(report.id)),
         at: m.created_at.toISOString(),
       })),
     ),
@@ -99,7 +106,7 @@ export async function reply(raw: Record<string, unknown>, locale: Locale, deps: 
     await insertMessage(tx, {
       reportId: report.id,
       author: 'reporter',
-      body: await encryptField(dataKey, message.data.message, `report:${report.id}:message`),
+      body: await encryptField(dataKey, message.data.message, reportContext.message(report.id)),
       now,
     });
     await enqueue(

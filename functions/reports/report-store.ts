@@ -1,12 +1,34 @@
-/** SQL for reports: every value passes as a parameter, every sensitive value is already encrypted. */
+/**
+ * SQL for reports: every value passes as a parameter, every sensitive value is already encrypted.
+ * A report's encryption contexts are named here and nowhere else; its data key lives in
+ * record_keys (crypto/record-keys.ts) and is destroyed with the report.
+ */
+import type { Keys } from '../config/secrets.ts';
+import { openRecordKey, storeRecordKey } from '../crypto/record-keys.ts';
 import type { Queryable } from '../db/database.ts';
+
+export const reportContext = {
+  key: (id: string) => `report:${id}`,
+  payload: (id: string) => `report:${id}:payload`,
+  message: (id: string) => `report:${id}:message`,
+  attachment: (id: string, attachmentId: string) => `report:${id}:attachment:${attachmentId}`,
+  /** The receipt sealed for idempotent retries (under a key derived from the client's key). */
+  receipt: (id: string) => `report:${id}:receipt`,
+};
+
+export function storeReportKey(db: Queryable, keys: Keys, reportId: string, dataKey: Buffer): Promise<void> {
+  return storeRecordKey(db, keys, reportContext.key(reportId), dataKey);
+}
+
+export function openReportKey(db: Queryable, keys: Keys, reportId: string): Promise<Buffer> {
+  return openRecordKey(db, keys, reportContext.key(reportId));
+}
 
 export interface ReportRow {
   id: string;
   locale: string;
   status: string;
   priority: string;
-  wrapped_key: Uint8Array;
   created_at: Date;
 }
 
@@ -20,14 +42,13 @@ export async function insertReport(
     locale: string;
     priority: string;
     minor: boolean;
-    wrappedKey: Buffer;
     payload: Buffer;
     now: Date;
   },
 ): Promise<void> {
   await db.query(
-    `insert into reports (id, receipt_hash, idempotency_hash, idempotency_receipt, locale, priority, minor, wrapped_key, payload, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
+    `insert into reports (id, receipt_hash, idempotency_hash, idempotency_receipt, locale, priority, minor, payload, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
     [
       r.id,
       r.receiptHash,
@@ -36,7 +57,6 @@ export async function insertReport(
       r.locale,
       r.priority,
       r.minor,
-      r.wrappedKey,
       r.payload,
       r.now,
     ],
@@ -45,7 +65,7 @@ export async function insertReport(
 
 export async function findByReceipt(db: Queryable, receiptHash: Buffer): Promise<ReportRow | undefined> {
   const rows = await db.query<ReportRow>(
-    'select id, locale, status, priority, wrapped_key, created_at from reports where receipt_hash = $1',
+    'select id, locale, status, priority, created_at from reports where receipt_hash = $1',
     [receiptHash],
   );
   return rows[0];

@@ -4,17 +4,17 @@
  * installs that run the purge from a scheduler instead.
  */
 import { parseArgs } from 'node:util';
+import { cliLogger, openWithKeys } from '../boot.ts';
 import { ConfigError, loadConfig } from '../config/load-config.ts';
-import { migrate } from '../db/migrate.ts';
-import { openDatabase } from '../db/open-database.ts';
+import { writeCheckpoint } from '../staff/audit-checkpoints.ts';
 import { purge } from './purge.ts';
 
 try {
   const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false } } });
   const config = loadConfig();
-  const db = await openDatabase(config.database);
-  await migrate(db);
-  const report = await purge({ db, config, now: () => new Date() }, { dryRun: values['dry-run'] });
+  const { db, keys } = await openWithKeys(config, cliLogger());
+  const report = await purge({ db, config, keys, now: () => new Date() }, { dryRun: values['dry-run'] });
+  if (!report.dryRun) await writeCheckpoint(db, keys, config.auditCheckpointFile, new Date());
   await db.close();
   const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '-');
   const rows = (['noise', 'closed', 'referral'] as const).map(

@@ -1,9 +1,11 @@
 /**
  * Retention: nothing about a person is kept longer than its purpose needs. Noise is kept for days,
  * closed items for months, finished referrals as long as the partner's agreement says. Each record
- * is deleted together with its wrapped data key (crypto-shredding): its ciphertext cannot be opened
- * again without that key, wherever a copy of the ciphertext survives. A dry run reports what a real
- * run would delete, and deletes nothing.
+ * is deleted together with its data key in record_keys (crypto-shredding, by a trigger of migration
+ * 0011, so cascaded rows lose theirs too): its ciphertext cannot be opened again with anything left
+ * in the database. A backup taken before holds the key until the master key of that day is rotated
+ * out and destroyed (npm run keys:rotate). A dry run reports what a real run would delete, and
+ * deletes nothing.
  */
 import type { Queryable } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
@@ -53,7 +55,7 @@ async function dueReferrals(db: Queryable, now: Date, defaultDays: number) {
 }
 
 export async function purge(
-  deps: Pick<Deps, 'db' | 'config' | 'now'>,
+  deps: Pick<Deps, 'db' | 'config' | 'now' | 'keys'>,
   options: { dryRun: boolean },
 ): Promise<PurgeReport> {
   const now = deps.now();
@@ -82,7 +84,7 @@ export async function purge(
       report.conversations = conversationIds.length;
       return report;
     }
-    // Deleting the row deletes its wrapped key; messages, attachments, notes, events and the outbox
+    // Deleting the row destroys its record key; messages, attachments, notes, events and the outbox
     // go with it (on delete cascade). Referrals made from an item keep their own retention.
     report.reports = (
       await tx.query('delete from reports where id = any($1::uuid[]) returning id', [reportIds])
@@ -95,6 +97,7 @@ export async function purge(
     if (items.length + referrals.length > 0) {
       await appendAudit(
         tx,
+        deps.keys,
         {
           actorId: null,
           action: 'retention.purge',

@@ -7,12 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { boot } from '../boot.ts';
 import { createPublisher } from '../cms/publisher.ts';
 import { ConfigError, loadConfig } from '../config/load-config.ts';
+import { isRetired } from '../crypto/key-registry.ts';
 import { purgeQuietFailures } from '../rate-limit/failure-budgets.ts';
 import { purgeExpiredBuckets } from '../rate-limit/rate-limit.ts';
 import { escalateOverdue } from '../referrals/referral-workflow.ts';
 import { purge } from '../retention/purge.ts';
 import { sendDue } from '../sms/outbox.ts';
 import { createTwilioSender } from '../sms/twilio-sender.ts';
+import { createCheckpointer } from '../staff/audit-checkpoints.ts';
 import { publishFirstAdminLink } from '../staff/first-admin.ts';
 import { type AppHandler, createServer } from './create-server.ts';
 import { createStaticSite } from './static-files.ts';
@@ -106,6 +108,29 @@ export async function start(): Promise<void> {
       .catch(() => log.error('retention purge failed', { job: 'retention' }));
   const retentionTimer = setInterval(retention, 60 * 60_000);
   void retention();
+  // The audit log's head, MAC'd, outside the database: a cut tail shows at the next audit:verify.
+  const checkpoints = createCheckpointer({
+    db,
+    keys: deps.keys,
+    file: config.auditCheckpointFile,
+    now: deps.now,
+  });
+  const checkpoint = () =>
+    checkpoints.tick().catch(() => log.error('audit checkpoint failed', { job: 'audit-checkpoint' }));
+  const checkpointTimer = setInterval(checkpoint, 10_000);
+  void checkpoint();
+  // A node left running on a master key that keys:rotate retired must say so, not just fail requests.
+  const keyTimer = setInterval(() => {
+    isRetired(db, deps.keys.master.id)
+      .then((retired) => {
+        if (retired)
+          log.error(
+            'this node runs a retired ENCRYPTION_KEY: it can neither read re-wrapped records nor write new ones. Restart it with the current ENCRYPTION_KEY',
+            { job: 'key-watch', id: deps.keys.master.id },
+          );
+      })
+      .catch(() => log.error('key watch failed', { job: 'key-watch' }));
+  }, 60_000);
 
   let stopping = false;
   const stop = () => {
@@ -115,9 +140,15 @@ export async function start(): Promise<void> {
     clearInterval(purgeTimer);
     clearInterval(referralTimer);
     clearInterval(retentionTimer);
+    clearInterval(checkpointTimer);
+    clearInterval(keyTimer);
     server.close();
     server.closeIdleConnections();
-    db.close().finally(() => process.exit(0));
+    checkpoints
+      .flush()
+      .catch(() => log.error('audit checkpoint failed', { job: 'audit-checkpoint' }))
+      .then(() => db.close())
+      .finally(() => process.exit(0));
     // Long-lived connections (live updates) must not hold the process hostage.
     setTimeout(() => process.exit(0), 5_000).unref();
   };

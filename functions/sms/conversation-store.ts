@@ -1,11 +1,16 @@
-/** SQL for conversations and their messages; message bodies and numbers arrive here encrypted. */
+/**
+ * SQL for conversations and their messages; message bodies and numbers arrive here encrypted. A
+ * conversation's encryption contexts are named here and nowhere else; its data key lives in
+ * record_keys (crypto/record-keys.ts) and is destroyed with the conversation.
+ */
+import type { Keys } from '../config/secrets.ts';
+import { openRecordKey, storeRecordKey } from '../crypto/record-keys.ts';
 import type { Queryable } from '../db/database.ts';
 import type { Priority } from '../queue/priority.ts';
 
 export interface ConversationRow {
   id: string;
   channel: 'sms' | 'whatsapp';
-  wrapped_key: Uint8Array;
   sender: Uint8Array;
   lang: string | null;
   lang_confirmed: boolean;
@@ -15,7 +20,17 @@ export interface ConversationRow {
   minor: boolean;
 }
 
-const COLUMNS = 'id, channel, wrapped_key, sender, lang, lang_confirmed, country, opted_out, priority, minor';
+const COLUMNS = 'id, channel, sender, lang, lang_confirmed, country, opted_out, priority, minor';
+
+export const conversationContext = {
+  key: (id: string) => `conversation:${id}`,
+  sender: (id: string) => `conversation:${id}:sender`,
+  message: (id: string) => `conversation:${id}:message`,
+};
+
+export function openConversationKey(db: Queryable, keys: Keys, conversationId: string): Promise<Buffer> {
+  return openRecordKey(db, keys, conversationContext.key(conversationId));
+}
 
 export async function lockConversation(
   db: Queryable,
@@ -28,13 +43,15 @@ export async function lockConversation(
   return rows[0];
 }
 
+/** Stores the conversation with its data key, or returns nothing when the number already has one. */
 export async function insertConversation(
   db: Queryable,
+  keys: Keys,
   c: {
     id: string;
     senderHash: Buffer;
     channel: string;
-    wrappedKey: Buffer;
+    dataKey: Buffer;
     sender: Buffer;
     country?: string;
     now: Date;
@@ -42,12 +59,13 @@ export async function insertConversation(
 ): Promise<ConversationRow | undefined> {
   // Two first messages from one number can arrive at once; the second finds the first's row.
   const rows = await db.query<ConversationRow>(
-    `insert into conversations (id, sender_hash, channel, wrapped_key, sender, country, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $7)
+    `insert into conversations (id, sender_hash, channel, sender, country, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $6)
      on conflict (sender_hash) do nothing
      returning ${COLUMNS}`,
-    [c.id, c.senderHash, c.channel, c.wrappedKey, c.sender, c.country ?? null, c.now],
+    [c.id, c.senderHash, c.channel, c.sender, c.country ?? null, c.now],
   );
+  if (rows[0]) await storeRecordKey(db, keys, conversationContext.key(c.id), c.dataKey);
   return rows[0];
 }
 

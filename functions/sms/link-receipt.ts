@@ -27,6 +27,7 @@ export async function linkReceipt(
   await tx.query('update conversations set report_id = $2 where id = $1', [conversationId, report.id]);
   await appendAudit(
     tx,
+    deps.keys,
     {
       actorId: null,
       action: 'conversation.linked-report',

@@ -6,7 +6,8 @@
  * over after a while (so a message may, rarely, be sent twice; it is never dropped).
  */
 import { randomUUID } from 'node:crypto';
-import { decryptText, encryptField, newDataKey, unwrapDataKey, wrapDataKey } from '../crypto/envelope.ts';
+import { decryptText, encryptField } from '../crypto/envelope.ts';
+import { createRecordKey, openRecordKey } from '../crypto/record-keys.ts';
 import type { Queryable } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 
@@ -33,16 +34,15 @@ export async function enqueueSms(
   now: Date,
 ): Promise<string> {
   const id = randomUUID();
-  const dataKey = newDataKey();
+  const dataKey = await createRecordKey(db, deps.keys, `outbox:${id}`);
   await db.query(
-    `insert into outbox (id, kind, conversation_id, message_id, wrapped_key, recipient, body, next_attempt_at, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $8, $8)`,
+    `insert into outbox (id, kind, conversation_id, message_id, recipient, body, next_attempt_at, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $7, $7)`,
     [
       id,
       sms.kind,
       sms.conversationId ?? null,
       sms.messageId ?? null,
-      await wrapDataKey(deps.keys.encryptionKey, dataKey, `outbox:${id}`),
       await encryptField(dataKey, sms.to, `outbox:${id}:to`),
       await encryptField(dataKey, sms.body, `outbox:${id}:body`),
       now,
@@ -59,7 +59,6 @@ interface Claimed {
   id: string;
   message_id: string | null;
   attempts: number;
-  wrapped_key: Uint8Array;
   recipient: Uint8Array;
   body: Uint8Array;
 }
@@ -75,7 +74,7 @@ async function claim(db: Queryable, now: Date, limit: number): Promise<Claimed[]
        limit $3
        for update skip locked
      )
-     returning id, message_id, attempts, wrapped_key, recipient, body`,
+     returning id, message_id, attempts, recipient, body`,
     [now, new Date(now.getTime() - STALE_CLAIM_MS), limit],
   );
 }
@@ -91,7 +90,7 @@ export async function sendDue(
   let sent = 0;
   let failed = 0;
   for (const row of rows) {
-    const key = await unwrapDataKey(deps.keys.encryptionKey, row.wrapped_key, `outbox:${row.id}`);
+    const key = await openRecordKey(deps.db, deps.keys, `outbox:${row.id}`);
     try {
       const { sid } = await sender.send(
         await decryptText(key, row.recipient, `outbox:${row.id}:to`),

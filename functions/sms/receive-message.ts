@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isLocale, type Locale } from '../../src/i18n/locales.ts';
-import { decryptText, encryptField, newDataKey, unwrapDataKey, wrapDataKey } from '../crypto/envelope.ts';
+import { decryptText, encryptField, newDataKey } from '../crypto/envelope.ts';
 import { keyedHash } from '../crypto/keyed-hash.ts';
 import type { Deps } from '../deps.ts';
 import { enqueue } from '../queue/enqueue.ts';
@@ -15,10 +15,12 @@ import { triage } from '../triage/triage.ts';
 import { alertOnCall } from './alerts.ts';
 import {
   type ConversationRow,
+  conversationContext,
   insertConversation,
   insertSmsMessage,
   lockConversation,
   messageSeen,
+  openConversationKey,
   recentInbound,
   updateConversation,
 } from './conversation-store.ts';
@@ -54,12 +56,12 @@ async function openConversation(
   if (existing) return { conversation: existing, isNew: false };
   const id = randomUUID();
   const dataKey = newDataKey();
-  const created = await insertConversation(tx, {
+  const created = await insertConversation(tx, deps.keys, {
     id,
     senderHash,
     channel: params.From.startsWith('whatsapp:') ? 'whatsapp' : 'sms',
-    wrappedKey: await wrapDataKey(deps.keys.encryptionKey, dataKey, `conversation:${id}`),
-    sender: await encryptField(dataKey, params.From, `conversation:${id}:sender`),
+    dataKey,
+    sender: await encryptField(dataKey, params.From, conversationContext.sender(id)),
     country: params.FromCountry,
     now,
   });
@@ -72,15 +74,10 @@ export async function receiveMessage(deps: Deps, params: InboundParams): Promise
   return deps.db.transaction(async (tx) => {
     if (await messageSeen(tx, params.MessageSid)) return { duplicate: true };
     const { conversation, isNew } = await openConversation(tx, deps, params, now);
-    const dataKey = await unwrapDataKey(
-      deps.keys.encryptionKey,
-      conversation.wrapped_key,
-      `conversation:${conversation.id}`,
-    );
+    const dataKey = await openConversationKey(tx, deps.keys, conversation.id);
+    const messageContext = conversationContext.message(conversation.id);
     const history = await Promise.all(
-      (await recentInbound(tx, conversation.id)).map((m) =>
-        decryptText(dataKey, m.body, `conversation:${conversation.id}:message`),
-      ),
+      (await recentInbound(tx, conversation.id)).map((m) => decryptText(dataKey, m.body, messageContext)),
     );
     const result = triage({ text: params.Body, history });
     await linkReceipt(tx, deps, conversation.id, params.Body, now);
@@ -91,7 +88,7 @@ export async function receiveMessage(deps: Deps, params: InboundParams): Promise
       conversationId: conversation.id,
       direction: 'in',
       messageSid: params.MessageSid,
-      body: await encryptField(dataKey, params.Body, `conversation:${conversation.id}:message`),
+      body: await encryptField(dataKey, params.Body, messageContext),
       priority: result.priority,
       reasons: result.reasons,
       status: 'received',
@@ -142,7 +139,7 @@ export async function receiveMessage(deps: Deps, params: InboundParams): Promise
         conversationId: conversation.id,
         direction: 'out',
         messageSid: null,
-        body: await encryptField(dataKey, reply, `conversation:${conversation.id}:message`),
+        body: await encryptField(dataKey, reply, messageContext),
         status: 'twiml',
         now,
       });

@@ -4,9 +4,10 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { cliLogger, openWithKeys } from '../boot.ts';
 import { ConfigError, loadConfig } from '../config/load-config.ts';
-import { migrate } from '../db/migrate.ts';
-import { openDatabase } from '../db/open-database.ts';
+import { KeyCheckError } from '../crypto/key-registry.ts';
+import { writeCheckpoint } from './audit-checkpoints.ts';
 import { ROLES } from './roles.ts';
 import { createStaffAccount } from './staff-lifecycle.ts';
 
@@ -39,18 +40,23 @@ if (!parsed.success) usage(parsed.error.issues.map((i) => i.message).join('\n'))
 
 try {
   const config = loadConfig();
-  const db = await openDatabase(config.database);
-  await migrate(db);
+  const { db, keys } = await openWithKeys(config, cliLogger());
+  const now = new Date();
   const { setupLink } = await createStaffAccount(
-    { db, config, now: () => new Date() },
+    { db, config, keys, now: () => now },
     null,
     { email: parsed.data.email, role: parsed.data.role, partnerId: parsed.data.partner },
     'cli',
   );
+  await writeCheckpoint(db, keys, config.auditCheckpointFile, now);
   await db.close();
   process.stdout.write(
     `Created ${parsed.data.role} ${parsed.data.email}. One-time set-up link (valid 72 hours):\n${setupLink}\n`,
   );
 } catch (error) {
+  if (error instanceof KeyCheckError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
   usage(error instanceof ConfigError ? error.message : (error as Error).message);
 }

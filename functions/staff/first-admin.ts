@@ -16,7 +16,9 @@ export function firstAdminLinkFile(config: Pick<Config, 'dataDir'>): string {
   return path.join(config.dataDir, 'first-admin-link.txt');
 }
 
-export async function firstAdminLink(deps: Pick<Deps, 'db' | 'config' | 'now'>): Promise<string | null> {
+export async function firstAdminLink(
+  deps: Pick<Deps, 'db' | 'config' | 'keys' | 'now'>,
+): Promise<string | null> {
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
     const rows = await tx.query<{ id: string; active: boolean }>(
@@ -30,6 +32,7 @@ export async function firstAdminLink(deps: Pick<Deps, 'db' | 'config' | 'now'>):
       : await createStaffWithSetupLink(tx, deps.config, { email: 'admin', role: 'admin' }, now);
     await appendAudit(
       tx,
+      deps.keys,
       { actorId: null, action: 'staff.setup-link', subject: userId, details: { via: 'first-admin' } },
       now,
     );
@@ -39,7 +42,7 @@ export async function firstAdminLink(deps: Pick<Deps, 'db' | 'config' | 'now'>):
 
 /** At start: a fresh link written to the file (owner-only), or no file when no link is due. */
 export async function publishFirstAdminLink(
-  deps: Pick<Deps, 'db' | 'config' | 'now'>,
+  deps: Pick<Deps, 'db' | 'config' | 'keys' | 'now'>,
 ): Promise<string | null> {
   const link = await firstAdminLink(deps);
   const file = firstAdminLinkFile(deps.config);

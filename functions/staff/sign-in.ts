@@ -6,7 +6,6 @@
  * half-signed-in session allows a few codes and then ends. Every success, failure and delay goes to
  * the audit log.
  */
-import { decryptField, encryptField } from '../crypto/envelope.ts';
 import type { Deps } from '../deps.ts';
 import { HttpError } from '../http/http-error.ts';
 import {
@@ -31,13 +30,13 @@ import {
 } from './sign-in-budgets.ts';
 import { completeSetup, staffByEmail } from './staff-store.ts';
 import { base32Decode, verifyTotp } from './totp.ts';
+import { openTotpSecret, sealTotpSecret } from './totp-secret.ts';
 
 /** Codes one half-signed-in session may try before it ends and the password is needed again. */
 export const MAX_CODE_ATTEMPTS = 5;
 
 const failed = () =>
   new HttpError(401, 'sign-in-failed', 'That did not work. Check your details and try again.');
-const totpContext = (userId: string) => `staff:${userId}:totp`;
 
 /** Writes the delays that failures just imposed; the client's budget is recorded without its address. */
 async function auditDelays(
@@ -54,6 +53,7 @@ async function auditDelays(
       const scope = budgets.find((b) => b.bucket.equals(charge.bucket))?.scope ?? 'account';
       await appendAudit(
         tx,
+        deps.keys,
         {
           actorId: subject.actorId,
           action: 'sign-in.delayed',
@@ -90,6 +90,7 @@ export async function signInWithPassword(
     await deps.db.transaction((tx) =>
       appendAudit(
         tx,
+        deps.keys,
         { actorId: null, action: 'sign-in.failed', subject: email, details: { step: 'password' } },
         now,
       ),
@@ -100,7 +101,7 @@ export async function signInWithPassword(
   // A right password is not a failure; only the whole sign-in clears the account's budget.
   await refundAttempt(deps.db, budgets);
   await deps.db.transaction((tx) =>
-    appendAudit(tx, { actorId: user!.id, action: 'sign-in.password', subject: email }, now),
+    appendAudit(tx, deps.keys, { actorId: user!.id, action: 'sign-in.password', subject: email }, now),
   );
   const deviceBucket = budgets.find((b) => b.scope === 'device')?.bucket ?? null;
   return createSession(deps.db, user!.id, 'password', now, deviceBucket);
@@ -128,7 +129,7 @@ export async function completeSecondFactor(
     [session.idHash, MAX_CODE_ATTEMPTS],
   );
   if (!attempt) throw failed();
-  const secret = await decryptField(deps.keys.encryptionKey, user.totp_secret, totpContext(user.id));
+  const secret = await openTotpSecret(deps.db, deps.keys, user.id, user.totp_secret);
   const step = verifyTotp(secret, code, now);
   const full =
     step === null
@@ -147,7 +148,7 @@ export async function completeSecondFactor(
           // The session ended meanwhile (its last attempt was used up): undo, and start over.
           if (ended.length === 0) throw failed();
           const created = await createSession(tx, user.id, 'full', now);
-          await appendAudit(tx, { actorId: user.id, action: 'sign-in', subject: user.email }, now);
+          await appendAudit(tx, deps.keys, { actorId: user.id, action: 'sign-in', subject: user.email }, now);
           return created;
         });
   const deviceBucket = attempt.device_bucket ? Buffer.from(attempt.device_bucket) : null;
@@ -167,6 +168,7 @@ export async function completeSecondFactor(
   await deps.db.transaction(async (tx) => {
     await appendAudit(
       tx,
+      deps.keys,
       {
         actorId: user.id,
         action: 'sign-in.failed-second-factor',
@@ -179,6 +181,7 @@ export async function completeSecondFactor(
       await tx.query('delete from staff_sessions where id_hash = $1', [session.idHash]);
       await appendAudit(
         tx,
+        deps.keys,
         { actorId: user.id, action: 'sign-in.second-factor-exhausted', subject: user.email },
         now,
       );
@@ -235,15 +238,24 @@ export async function finishSetup(
     );
   }
   const passwordHash = await hashPassword(input.password);
-  const sealed = await encryptField(deps.keys.encryptionKey, secret, totpContext(link.userId));
   await deps.db.transaction(async (tx) => {
     if (
       !(await spendSetupLink(tx, input.token, now)) ||
-      !(await completeSetup(tx, link.userId, passwordHash, sealed))
+      !(await completeSetup(
+        tx,
+        link.userId,
+        passwordHash,
+        await sealTotpSecret(tx, deps.keys, link.userId, secret),
+      ))
     )
       throw new HttpError(409, 'setup-link-used', 'This set-up link was just used.');
     await tx.query('update staff_users set totp_last_step = $2 where id = $1', [link.userId, step]);
-    await appendAudit(tx, { actorId: link.userId, action: 'staff.setup', subject: link.email }, now);
+    await appendAudit(
+      tx,
+      deps.keys,
+      { actorId: link.userId, action: 'staff.setup', subject: link.email },
+      now,
+    );
   });
   if (link.role === 'admin') await removeFirstAdminLinkFile(deps.config);
 }

@@ -52,7 +52,7 @@ export interface StaffSummary {
   lastSignInAt: Date | null;
 }
 
-type LifecycleDeps = Pick<Deps, 'db' | 'config' | 'now'>;
+type LifecycleDeps = Pick<Deps, 'db' | 'config' | 'keys' | 'now'>;
 
 interface Target {
   id: string;
@@ -126,6 +126,7 @@ export async function createStaffAccount(
     );
     await appendAudit(
       tx,
+      deps.keys,
       { actorId, action: 'staff.created', subject: input.email, details: { role: input.role, via } },
       now,
     );
@@ -151,6 +152,7 @@ export async function deactivateStaff(
     const linksRevoked = await revokeSetupLinks(tx, target.id);
     await appendAudit(
       tx,
+      deps.keys,
       {
         actorId,
         action: 'staff.deactivated',
@@ -181,7 +183,7 @@ export async function reactivateStaff(
        where id = $1 returning active`,
       [target.id],
     );
-    await appendAudit(tx, { actorId, action: 'staff.reactivated', subject: target.id }, now);
+    await appendAudit(tx, deps.keys, { actorId, action: 'staff.reactivated', subject: target.id }, now);
     return { status: row?.active ? 'active' : 'pending-setup' };
   });
 }
@@ -197,6 +199,7 @@ export async function revokeStaffSessions(
     const sessionsRevoked = await endSessionsOf(tx, target.id);
     await appendAudit(
       tx,
+      deps.keys,
       { actorId, action: 'staff.sessions-revoked', subject: target.id, details: { sessionsRevoked } },
       now,
     );
@@ -223,6 +226,7 @@ export async function changeStaffRole(
     ]);
     await appendAudit(
       tx,
+      deps.keys,
       {
         actorId,
         action: 'staff.role-changed',
@@ -256,6 +260,7 @@ export async function resetAuthenticator(
     const setupLink = await newSetupLink(tx, deps.config, target.id, now);
     await appendAudit(
       tx,
+      deps.keys,
       { actorId, action: 'staff.authenticator-reset', subject: target.id, details: { sessionsRevoked } },
       now,
     );

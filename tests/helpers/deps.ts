@@ -1,5 +1,6 @@
 /** Handler dependencies for tests: a real database, fixed keys, a controllable clock, captured logs. */
 import { loadConfig } from '../../functions/config/load-config.ts';
+import { makeKeys } from '../../functions/config/secrets.ts';
 import type { Database } from '../../functions/db/database.ts';
 import type { Deps } from '../../functions/deps.ts';
 import { createLogger } from '../../functions/http/logger.ts';
@@ -17,12 +18,12 @@ export function createTestDeps(db: Database, env: Record<string, string> = {}): 
   return {
     db,
     config,
-    keys: {
+    keys: makeKeys({
       encryptionKey: Buffer.alloc(32, 1),
       hashKey: Buffer.alloc(32, 2),
       // As in production: the account's token when Twilio is configured, a generated one otherwise.
       twilioAuthToken: config.twilio.authToken ?? 'f'.repeat(32),
-    },
+    }),
     log: createLogger('debug', (line) => logLines.push(line)),
     now: () => now,
     logLines,

@@ -2,7 +2,7 @@
  * Two app nodes on one PostgreSQL, 1,000 concurrent "take the next item" requests from operators
  * spread over both: every item is claimed by exactly one operator, none twice.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,7 +29,13 @@ test('1,000 concurrent claims over two nodes: no item is claimed twice', async (
   const nodes: Running[] = [];
   const db = openPostgres(url.href, { poolSize: 4 });
   try {
-    const env = { DATABASE_URL: url.href, DATA_DIR: dataDir };
+    // Both nodes share the keys, as every deployment must: a node with other keys is refused at start.
+    const env = {
+      DATABASE_URL: url.href,
+      DATA_DIR: dataDir,
+      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      HASH_KEY: randomBytes(32).toString('base64'),
+    };
     nodes.push(await startWaymark({ ...env, PUBLIC_BASE_URL: PUBLIC }));
     nodes.push(await startWaymark({ ...env, DATA_DIR: `${dataDir}-b`, PUBLIC_BASE_URL: PUBLIC }));
     const now = new Date();

@@ -5,10 +5,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import twilio from 'twilio';
-import { decryptText, unwrapDataKey } from '../../crypto/envelope.ts';
+import { decryptText } from '../../crypto/envelope.ts';
 import { keyedHash } from '../../crypto/keyed-hash.ts';
 import type { Deps } from '../../deps.ts';
 import type { ApiHandler } from '../../http/router.ts';
+import { conversationContext, openConversationKey } from '../conversation-store.ts';
+import { openSimulatorMessage } from './simulator-twilio.ts';
 
 export interface PhoneMessage {
   direction: 'in' | 'out';
@@ -45,17 +47,13 @@ export async function textAsPhone(
 /** What the simulated phone shows: its messages and every answer, automatic or from an operator. */
 export async function phoneThread(deps: Deps, from: string): Promise<PhoneMessage[]> {
   const senderHash = keyedHash(deps.keys.hashKey, 'sender', from);
-  const [conversation] = await deps.db.query<{ id: string; wrapped_key: Uint8Array }>(
-    'select id, wrapped_key from conversations where sender_hash = $1',
+  const [conversation] = await deps.db.query<{ id: string }>(
+    'select id from conversations where sender_hash = $1',
     [senderHash],
   );
   const thread: PhoneMessage[] = [];
   if (conversation) {
-    const key = await unwrapDataKey(
-      deps.keys.encryptionKey,
-      conversation.wrapped_key,
-      `conversation:${conversation.id}`,
-    );
+    const key = await openConversationKey(deps.db, deps.keys, conversation.id);
     const rows = await deps.db.query<{
       direction: 'in' | 'out';
       body: Uint8Array;
@@ -68,24 +66,20 @@ export async function phoneThread(deps: Deps, from: string): Promise<PhoneMessag
     for (const row of rows) {
       thread.push({
         direction: row.direction,
-        text: await decryptText(key, row.body, `conversation:${conversation.id}:message`),
+        text: await decryptText(key, row.body, conversationContext.message(conversation.id)),
         at: row.created_at,
       });
     }
   }
   const sent = await deps.db.query<{
     id: string;
-    wrapped_key: Uint8Array;
     body: Uint8Array;
     created_at: Date;
-  }>('select id, wrapped_key, body, created_at from simulator_messages where recipient_hash = $1', [
-    senderHash,
-  ]);
+  }>('select id, body, created_at from simulator_messages where recipient_hash = $1', [senderHash]);
   for (const row of sent) {
-    const key = await unwrapDataKey(deps.keys.encryptionKey, row.wrapped_key, `simulator:${row.id}`);
     thread.push({
       direction: 'out',
-      text: await decryptText(key, row.body, `simulator:${row.id}:body`),
+      text: await openSimulatorMessage(deps.db, deps.keys, row),
       at: row.created_at,
     });
   }

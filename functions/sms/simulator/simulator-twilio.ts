@@ -4,13 +4,26 @@
  * path as in production and land in the simulator's phones instead of a carrier.
  */
 import { randomUUID } from 'node:crypto';
-import { encryptField, newDataKey, wrapDataKey } from '../../crypto/envelope.ts';
+import { decryptText, encryptField } from '../../crypto/envelope.ts';
 import { keyedHash } from '../../crypto/keyed-hash.ts';
+import { createRecordKey, openRecordKey } from '../../crypto/record-keys.ts';
+import type { Queryable } from '../../db/database.ts';
+import type { Deps } from '../../deps.ts';
 import { HttpError } from '../../http/http-error.ts';
 import type { RouteContext } from '../../http/route.ts';
 import { createMessagesApi } from './messages-api.ts';
 
 const PREFIX = '/api/simulator/twilio';
+
+/** A simulated phone's received message, as the simulator's phone view reads it. */
+export async function openSimulatorMessage(
+  db: Queryable,
+  keys: Deps['keys'],
+  row: { id: string; body: Uint8Array },
+): Promise<string> {
+  const key = await openRecordKey(db, keys, `simulator:${row.id}`);
+  return decryptText(key, row.body, `simulator:${row.id}:body`);
+}
 
 export async function simulatorTwilio(request: Request, { deps }: RouteContext): Promise<Response> {
   if (!deps.config.twilio.simulated)
@@ -20,18 +33,19 @@ export async function simulatorTwilio(request: Request, { deps }: RouteContext):
     authToken: deps.keys.twilioAuthToken,
     async onMessage(message) {
       const id = randomUUID();
-      const dataKey = newDataKey();
-      await deps.db.query(
-        `insert into simulator_messages (id, sid, recipient_hash, wrapped_key, body, created_at) values ($1, $2, $3, $4, $5, $6)`,
-        [
-          id,
-          message.sid,
-          keyedHash(deps.keys.hashKey, 'sender', message.to),
-          await wrapDataKey(deps.keys.encryptionKey, dataKey, `simulator:${id}`),
-          await encryptField(dataKey, message.body, `simulator:${id}:body`),
-          deps.now(),
-        ],
-      );
+      await deps.db.transaction(async (tx) => {
+        const dataKey = await createRecordKey(tx, deps.keys, `simulator:${id}`);
+        await tx.query(
+          `insert into simulator_messages (id, sid, recipient_hash, body, created_at) values ($1, $2, $3, $4, $5)`,
+          [
+            id,
+            message.sid,
+            keyedHash(deps.keys.hashKey, 'sender', message.to),
+            await encryptField(dataKey, message.body, `simulator:${id}:body`),
+            deps.now(),
+          ],
+        );
+      });
     },
   });
   return api(request, new URL(request.url).pathname.slice(PREFIX.length));

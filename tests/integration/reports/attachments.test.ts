@@ -1,8 +1,9 @@
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decryptField, unwrapDataKey } from '../../../functions/crypto/envelope.ts';
+import { decryptField } from '../../../functions/crypto/envelope.ts';
 import { sniffType } from '../../../functions/reports/attachments/sniff-type.ts';
 import { stripMetadata } from '../../../functions/reports/attachments/strip-metadata.ts';
+import { openReportKey, reportContext } from '../../../functions/reports/report-store.ts';
 import { handleApi } from '../../../functions/routes.ts';
 import { engines, type TestDatabase } from '../../helpers/databases.ts';
 import { createTestDeps, type TestDeps } from '../../helpers/deps.ts';
@@ -85,12 +86,8 @@ describe.each(engines)('attachments on $name', (engine) => {
       media_type: string;
     }>('select id, report_id, content, media_type from report_attachments');
     expect(row?.media_type).toBe('image/jpeg');
-    const [report] = await t.db.query<{ wrapped_key: Uint8Array }>(
-      'select wrapped_key from reports where id = $1',
-      [row!.report_id],
-    );
-    const key = await unwrapDataKey(deps.keys.encryptionKey, report!.wrapped_key, `report:${row!.report_id}`);
-    const stored = await decryptField(key, row!.content, `report:${row!.report_id}:attachment:${row!.id}`);
+    const key = await openReportKey(t.db, deps.keys, row!.report_id);
+    const stored = await decryptField(key, row!.content, reportContext.attachment(row!.report_id, row!.id));
     expect((await sharp(stored).metadata()).exif).toBeUndefined();
     expect(Buffer.from(row!.content).includes(Buffer.from('PhoneMaker'))).toBe(false);
   });

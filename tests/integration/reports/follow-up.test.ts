@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { encryptField, unwrapDataKey } from '../../../functions/crypto/envelope.ts';
-import { insertMessage } from '../../../functions/reports/report-store.ts';
+import { encryptField } from '../../../functions/crypto/envelope.ts';
+import { insertMessage, openReportKey, reportContext } from '../../../functions/reports/report-store.ts';
 import { engines, type TestDatabase } from '../../helpers/databases.ts';
 import { createTestDeps, type TestDeps } from '../../helpers/deps.ts';
 import { postJson, submitJson } from '../../helpers/report-client.ts';
@@ -21,14 +21,16 @@ describe.each(engines)('anonymous follow-up on $name', (engine) => {
   afterEach(() => t.dispose());
 
   it('shows the status and the staff’s messages to whoever holds the receipt', async () => {
-    const [report] = await t.db.query<{ id: string; wrapped_key: Uint8Array }>(
-      'select id, wrapped_key from reports',
-    );
-    const key = await unwrapDataKey(deps.keys.encryptionKey, report!.wrapped_key, `report:${report!.id}`);
+    const [report] = await t.db.query<{ id: string }>('select id from reports');
+    const key = await openReportKey(t.db, deps.keys, report!.id);
     await insertMessage(t.db, {
       reportId: report!.id,
       author: 'staff',
-      body: await encryptField(key, 'We are looking into it. Are you safe?', `report:${report!.id}:message`),
+      body: await encryptField(
+        key,
+        'We are looking into it. Are you safe?',
+        reportContext.message(report!.id),
+      ),
       now: deps.now(),
     });
     const response = await postJson(deps, '/api/reports/lookup', { receipt: receipt.replaceAll('-', ' ') });

@@ -98,22 +98,23 @@ describe.each(engines)('staff accounts on $name', (engine) => {
     await expect(authorize(get, deps, 'queue:read')).rejects.toMatchObject({ status: 401 });
   });
 
-  it('keeps a hash-chained audit log that exposes a tampered row', async () => {
+  it('keeps a MAC-chained audit log that exposes a tampered row', async () => {
     await setUpAdmin();
     for (let i = 0; i < 5; i++) {
       await t.db.transaction((tx) =>
         appendAudit(
           tx,
+          deps.keys,
           { actorId: null, action: 'test.event', subject: `s${i}`, details: { i } },
           deps.now(),
         ),
       );
     }
-    const intact = await verifyAuditChain(t.db);
-    expect(intact.firstBroken).toBeUndefined();
+    const intact = await verifyAuditChain(t.db, deps.keys);
+    expect(intact.problem).toBeUndefined();
     expect(intact.entries).toBeGreaterThanOrEqual(6);
     const [row] = await t.db.query<{ seq: number }>(`select seq from audit_log where subject = 's2'`);
     await t.db.query(`update audit_log set details = '{"i": 99}' where seq = $1`, [row!.seq]);
-    expect((await verifyAuditChain(t.db)).firstBroken).toEqual({ seq: row!.seq, problem: 'hash' });
+    expect((await verifyAuditChain(t.db, deps.keys)).problem).toEqual({ kind: 'hash', seq: row!.seq });
   });
 });
