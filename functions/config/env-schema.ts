@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { sanityEnvSchema } from '../../src/content/sanity/source.ts';
+import { trustProxySchema } from '../http/client-address.ts';
 
 const base64Key = z
   .string()
@@ -36,8 +37,8 @@ export const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   ENCRYPTION_KEY: base64Key.optional(),
   HASH_KEY: base64Key.optional(),
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For (only for rate limits). */
-  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  /** Behind reverse proxies: how many, or which, so the client address is read from X-Forwarded-For. */
+  TRUST_PROXY: trustProxySchema.prefault('false'),
   /** Twilio account for the SMS/WhatsApp hotline. Without it, the built-in simulator stands in. */
   TWILIO_ACCOUNT_SID: z
     .string()

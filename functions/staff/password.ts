@@ -17,6 +17,11 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 export async function verifyPassword(password: string, encoded: string | null): Promise<boolean> {
+  if (password === '') {
+    // Argon2 refuses an empty password outright; an empty form field is simply a wrong password.
+    await hashPassword(' ');
+    return false;
+  }
   if (!encoded) {
     // Spend the same time for unknown accounts, so timing does not reveal which emails exist.
     await hashPassword(password);
