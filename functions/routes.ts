@@ -74,11 +74,13 @@ export const routes = defineRoutes([
     handler: publishWebhook,
   },
   { method: 'GET', path: '/api/cms/status', access: { permission: 'content:preview' }, handler: cmsStatus },
-  // Twilio's Messages API as the simulator's carrier; Basic auth with the simulator's token.
+  // Twilio's Messages API as the simulator's carrier; Basic auth with the simulator's token. It
+  // exists only while no real Twilio account is configured.
   {
     method: 'POST',
     path: '/api/simulator/twilio/2010-04-01/Accounts/:accountSid/Messages.json',
     access: 'public',
+    mountedWhen: (config) => config.twilio.simulated,
     handler: simulatorTwilio,
   },
   // The console's queue: staff only, each route with the permission it needs.

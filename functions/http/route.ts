@@ -4,6 +4,7 @@
  * is reachable by default.
  */
 import type { z } from 'zod';
+import type { Config } from '../config/load-config.ts';
 import type { Deps } from '../deps.ts';
 import type { Permission } from '../staff/roles.ts';
 import type { Session } from '../staff/sessions.ts';
@@ -33,6 +34,8 @@ export interface Route {
   access: 'public' | { permission: Permission };
   /** Largest accepted request body in bytes (default 64 KiB). */
   maxBodyBytes?: number;
+  /** Served only under this configuration; otherwise the path does not exist (404). */
+  mountedWhen?: (config: Config) => boolean;
   handler: (request: Request, context: RouteContext) => Promise<Response>;
 }
 

@@ -96,6 +96,7 @@ export function createRouter(routes: readonly Route[]): ApiHandler {
       throw new HttpError(400, 'bad-path', 'The request path is not valid UTF-8.');
     }
     const matches = compiled
+      .filter((c) => c.route.mountedWhen?.(deps.config) ?? true)
       .map((c) => ({ c, m: c.pattern.exec(path) }))
       .filter((x): x is { c: CompiledRoute; m: RegExpExecArray } => x.m !== null);
     if (matches.length === 0) throw new HttpError(404, 'not-found', 'There is no API route at this path.');
