@@ -22,10 +22,8 @@ const PHC = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Z
 function derive(password: string, salt: Buffer, p: Argon2Params): Promise<Buffer> {
   if (typeof crypto.argon2 === 'function') {
     return new Promise((resolve, reject) =>
-      crypto.argon2(
-        'argon2id',
-        { message: password, nonce: salt, ...p },
-        (error, key) => (error ? reject(error) : resolve(Buffer.from(key))),
+      crypto.argon2('argon2id', { message: password, nonce: salt, ...p }, (error, key) =>
+        error ? reject(error) : resolve(Buffer.from(key)),
       ),
     );
   }

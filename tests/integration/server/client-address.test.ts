@@ -18,7 +18,12 @@ afterAll(() => server?.stop());
 const spoofed = () => `${randomInt(1, 224)}.${randomInt(256)}.${randomInt(256)}.${randomInt(256)}`;
 const viaProxy = (client: string) => ({ 'x-forwarded-for': `${spoofed()}, ${spoofed()}, ${client}` });
 
-function postForm(path: string, client: string, fields: Record<string, string>, extra: Record<string, string> = {}) {
+function postForm(
+  path: string,
+  client: string,
+  fields: Record<string, string>,
+  extra: Record<string, string> = {},
+) {
   return fetch(`${server.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...viaProxy(client), ...extra },

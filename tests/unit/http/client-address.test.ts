@@ -3,7 +3,7 @@
  * only as far as trusted proxies vouch for it, read from the right, IPv6 grouped by /64.
  */
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../functions/config/load-config.ts';
+import { type ConfigError, loadConfig } from '../../../functions/config/load-config.ts';
 import {
   bareAddress,
   clientAddressOf,
