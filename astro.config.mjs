@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
 import { defineConfig } from 'astro/config';
+import { REPORT_BODY_BYTES } from './functions/reports/read-report-body.ts';
 import { precompress } from './functions/server/precompress.ts';
 import { buildSearchIndex } from './src/build/search-index.ts';
 import { DEFAULT_LOCALE, LOCALE_CODES } from './src/i18n/locales.ts';
@@ -10,7 +11,11 @@ import { DEFAULT_LOCALE, LOCALE_CODES } from './src/i18n/locales.ts';
 export default defineConfig({
   site: process.env.PUBLIC_BASE_URL || 'http://localhost:4321',
   output: 'static',
-  adapter: node({ mode: 'middleware', bodySizeLimit: 12 * 1024 * 1024 }),
+  // The server's front door bounds every body per path (functions/server/body-guard.ts) and answers
+  // 413 itself; the adapter's limit is only a backstop above it, for `astro dev`.
+  adapter: node({ mode: 'middleware', bodySizeLimit: REPORT_BODY_BYTES + 1024 * 1024 }),
+  // Astro's own log lines become the server's JSON lines once it runs (see the destination's notes).
+  logger: { entrypoint: './functions/server/astro-log-destination.ts' },
   integrations: [
     preact(),
     {

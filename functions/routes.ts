@@ -41,6 +41,7 @@ import {
 } from './referrals/referral-api.ts';
 import { lookupReport, replyToReport } from './reports/follow-up.ts';
 import { createChallenge } from './reports/proof-of-work.ts';
+import { REPORT_BODY_BYTES } from './reports/read-report-body.ts';
 import { submitReport } from './reports/submit-report.ts';
 import { inboundSms } from './sms/inbound.ts';
 import { simulatorTwilio } from './sms/simulator/simulator-twilio.ts';
@@ -67,7 +68,7 @@ export const routes = defineRoutes([
     method: 'POST',
     path: '/api/reports',
     access: 'public',
-    maxBodyBytes: 12 * 1024 * 1024,
+    maxBodyBytes: REPORT_BODY_BYTES,
     handler: submitReport,
   },
   { method: 'POST', path: '/api/reports/lookup', access: 'public', handler: lookupReport },
@@ -84,11 +85,13 @@ export const routes = defineRoutes([
     handler: publishWebhook,
   },
   { method: 'GET', path: '/api/cms/status', access: { permission: 'content:preview' }, handler: cmsStatus },
-  // Twilio's Messages API as the simulator's carrier; Basic auth with the simulator's token.
+  // Twilio's Messages API as the simulator's carrier; Basic auth with the simulator's token. It
+  // exists only while no real Twilio account is configured.
   {
     method: 'POST',
     path: '/api/simulator/twilio/2010-04-01/Accounts/:accountSid/Messages.json',
     access: 'public',
+    mountedWhen: (config) => config.twilio.simulated,
     handler: simulatorTwilio,
   },
   // The console's queue: staff only, each route with the permission it needs.

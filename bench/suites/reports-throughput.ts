@@ -41,7 +41,7 @@ export async function reportsThroughput(seconds: number, postgresUrl: string | u
     await bare.stop();
   }
   const run = async (name: string, env: Record<string, string>) => {
-    const server = await startWaymark({ ...env, TRUST_PROXY: 'true' });
+    const server = await startWaymark({ ...env, TRUST_PROXY: '1' });
     try {
       const r = await measure(server, seconds, 8);
       rows.push([

@@ -1,12 +1,15 @@
 /**
  * Draft preview for signed-in staff: reads one document as the editor last left it (drafts laid
  * over published, Sanity's `drafts` perspective, with the read token), checks it with the site's
- * schema and renders its Markdown the way the build does. Never used by a public page: the token
- * and the drafts stay on the server, behind the console's permission check.
+ * schema and renders its Markdown the way the build does, through the same sanitizer as public
+ * pages. Never used by a public page: the token and the drafts stay on the server, behind the
+ * console's permission check.
  */
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
+import { contentHtml } from '../../src/content/content-html.ts';
 import { DOCUMENT_KINDS, type DocumentKind, siteFields } from '../../src/content/sanity/documents.ts';
 import { sanityClient } from '../../src/content/sanity/source.ts';
+import { isLocale } from '../../src/i18n/locales.ts';
 import type { Config } from '../config/load-config.ts';
 
 export type DraftPreview =
@@ -23,6 +26,7 @@ export type DraftPreview =
       /** The document's site fields; `problems` lists what would stop the build. */
       fields: Record<string, unknown>;
       problems: { field: string; message: string }[];
+      /** The body as a public page would show it: rendered, sanitized, links in its language. */
       html?: string;
       isDraft: boolean;
     };
@@ -58,7 +62,8 @@ export async function loadDraft(config: Config, type: string, id: string): Promi
   let html: string | undefined;
   if (kind.shape === 'markdown' && typeof doc.body === 'string') {
     renderer ??= createSatteriMarkdownProcessor();
-    html = (await (await renderer).render(doc.body.trim(), { frontmatter: {} })).code;
+    const rendered = (await (await renderer).render(doc.body.trim(), { frontmatter: {} })).code;
+    html = contentHtml(rendered, isLocale(doc.language) ? doc.language : 'en');
   }
   return {
     state: 'ok',

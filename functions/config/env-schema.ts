@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { sanityEnvSchema } from '../../src/content/sanity/source.ts';
+import { trustProxySchema } from '../http/client-address.ts';
 
 const base64Key = z
   .string()
@@ -40,8 +41,8 @@ export const envSchema = z.object({
   HASH_KEY: base64Key.optional(),
   /** Where audit checkpoints are appended (default DATA_DIR/audit-checkpoints.jsonl). */
   AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For (only for rate limits). */
-  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  /** Behind reverse proxies: how many, or which, so the client address is read from X-Forwarded-For. */
+  TRUST_PROXY: trustProxySchema.prefault('false'),
   /** Twilio account for the SMS/WhatsApp hotline. Without it, the built-in simulator stands in. */
   TWILIO_ACCOUNT_SID: z
     .string()

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { z } from 'zod';
 import { type SanitySource, sanitySource } from '../../src/content/sanity/source.ts';
+import type { TrustProxy } from '../http/client-address.ts';
 import { type Env, envSchema } from './env-schema.ts';
 
 export interface Config {
@@ -19,7 +20,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   /** HTTPS deployments get HSTS and Secure cookies. */
   https: boolean;
-  trustProxy: boolean;
+  /** Which proxies' X-Forwarded-For to believe for the client address (rate limits only). */
+  trustProxy: TrustProxy;
   twilio: {
     accountSid: string;
     /** Unset in simulator mode: the server then uses a generated token (see secrets.ts). */
@@ -138,7 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ),
     logLevel: e.LOG_LEVEL,
     https: publicBaseUrl.protocol === 'https:',
-    trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    trustProxy: e.TRUST_PROXY,
     twilio: twilioConfig(e, publicBaseUrl),
     cms: {
       sanity,

@@ -4,6 +4,7 @@
  * is reachable by default.
  */
 import type { z } from 'zod';
+import type { Config } from '../config/load-config.ts';
 import type { Deps } from '../deps.ts';
 import type { Permission } from '../staff/roles.ts';
 import type { Session } from '../staff/sessions.ts';
@@ -38,6 +39,8 @@ export interface Route {
    * activity, so it does not extend the session's idle timeout.
    */
   background?: boolean;
+  /** Served only under this configuration; otherwise the path does not exist (404). */
+  mountedWhen?: (config: Config) => boolean;
   handler: (request: Request, context: RouteContext) => Promise<Response>;
 }
 

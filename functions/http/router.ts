@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../deps.ts';
 import { authorize } from '../staff/authorize.ts';
+import { clientAddressOf } from './client-address.ts';
 import { HttpError } from './http-error.ts';
 import { routeOf } from './logger.ts';
 import { internalErrorResponse, problemResponse } from './problem.ts';
@@ -33,20 +34,17 @@ function compile(route: Route): CompiledRoute {
   return { route, pattern: new RegExp(`^${source}/?$`), names };
 }
 
-export type ApiHandler = (request: Request, deps: Deps, client?: { address?: string }) => Promise<Response>;
-
-function clientAddressOf(request: Request, deps: Deps, socketAddress: string | undefined): string {
-  if (deps.config.trustProxy) {
-    const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return socketAddress ?? 'unknown';
-}
+/** `connection.socketAddress`: the TCP peer, from which (and TRUST_PROXY) the client address is found. */
+export type ApiHandler = (
+  request: Request,
+  deps: Deps,
+  connection?: { socketAddress?: string },
+) => Promise<Response>;
 
 export function createRouter(routes: readonly Route[]): ApiHandler {
   const compiled = routes.map(compile);
 
-  return async function handle(request, deps, client = {}) {
+  return async function handle(request, deps, connection = {}) {
     const requestId = request.headers.get('x-request-id') ?? randomUUID();
     const url = new URL(request.url);
     const started = performance.now();
@@ -57,7 +55,7 @@ export function createRouter(routes: readonly Route[]): ApiHandler {
         url,
         deps,
         requestId,
-        clientAddressOf(request, deps, client.address),
+        clientAddressOf(request.headers, connection.socketAddress, deps.config.trustProxy),
       );
     } catch (error) {
       if (error instanceof HttpError) {
@@ -98,6 +96,7 @@ export function createRouter(routes: readonly Route[]): ApiHandler {
       throw new HttpError(400, 'bad-path', 'The request path is not valid UTF-8.');
     }
     const matches = compiled
+      .filter((c) => c.route.mountedWhen?.(deps.config) ?? true)
       .map((c) => ({ c, m: c.pattern.exec(path) }))
       .filter((x): x is { c: CompiledRoute; m: RegExpExecArray } => x.m !== null);
     if (matches.length === 0) throw new HttpError(404, 'not-found', 'There is no API route at this path.');

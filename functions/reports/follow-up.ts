@@ -125,7 +125,8 @@ export async function reply(raw: Record<string, unknown>, locale: Locale, deps: 
   return thread(deps, report, dataKey);
 }
 
-async function readObject(request: Request): Promise<Record<string, unknown>> {
+/** The posted JSON object or form, whichever the client sent. */
+export async function readObject(request: Request): Promise<Record<string, unknown>> {
   const { data } = await readBody(request, 16 * 1024);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new HttpError(400, 'invalid-body', 'Send a JSON object.');

@@ -1,7 +1,7 @@
 /**
- * The HTTP front door: request ids, security headers, locale negotiation for `/`, the prebuilt
- * static site, and the Astro app (API routes and console pages) for everything else. The Node
- * adapter does none of the first four by itself.
+ * The HTTP front door: request ids, security headers, locale negotiation for `/`, request bodies
+ * bounded and always drained, the prebuilt static site, and the Astro app (API routes and console
+ * pages) for everything else. The Node adapter does none of the first five by itself.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -13,14 +13,24 @@ import {
 import { negotiateLocale } from '../../src/i18n/locales.ts';
 import type { Deps } from '../deps.ts';
 import { routeOf } from '../http/logger.ts';
+import { internalErrorResponse } from '../http/problem.ts';
+import { guardBody } from './body-guard.ts';
+import { withRequest } from './request-context.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { StaticSite } from './static-files.ts';
+
+/** What the front door hands every on-demand page and route (Astro's `locals`), per request. */
+export interface RequestLocals {
+  deps: Deps;
+  /** The TCP peer: the client, or the nearest proxy (see http/client-address.ts). */
+  socketAddress: string | undefined;
+}
 
 export type AppHandler = (
   req: IncomingMessage,
   res: ServerResponse,
   next: (error?: unknown) => void,
-  locals: object,
+  locals: RequestLocals,
 ) => void | Promise<void>;
 
 export interface ServerParts {
@@ -48,7 +58,6 @@ function notFound(req: IncomingMessage, res: ServerResponse, site: StaticSite) {
 
 export function createServer({ deps, site, app }: ServerParts): Server {
   const headers = securityHeaders({ https: deps.config.https });
-  const locals = { deps };
   return createHttpServer({ requestTimeout: 30_000, headersTimeout: 15_000 }, (req, res) => {
     const requestId = randomUUID();
     const started = performance.now();
@@ -85,10 +94,17 @@ export function createServer({ deps, site, app }: ServerParts): Server {
       res.end();
       return;
     }
+    if (!guardBody(req, res, requestId)) return;
     if (site.serve(req, res)) return;
-    Promise.resolve(app(req, res, () => notFound(req, res, site), locals)).catch(() => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end();
+    const locals: RequestLocals = { deps, socketAddress: req.socket.remoteAddress };
+    const answered = withRequest({ requestId, route: routeOf(req.url ?? '/') }, () =>
+      app(req, res, () => notFound(req, res, site), locals),
+    );
+    Promise.resolve(answered).catch(async () => {
+      if (res.headersSent) return void res.end();
+      const problem = internalErrorResponse(requestId);
+      res.writeHead(problem.status, Object.fromEntries(problem.headers));
+      res.end(await problem.text());
     });
   });
 }

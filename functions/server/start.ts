@@ -15,8 +15,9 @@ import { purge } from '../retention/purge.ts';
 import { sendDue } from '../sms/outbox.ts';
 import { createTwilioSender } from '../sms/twilio-sender.ts';
 import { createCheckpointer } from '../staff/audit-checkpoints.ts';
-import { publishFirstAdminLink } from '../staff/first-admin.ts';
+import { firstAdminLinkFile, publishFirstAdminLink } from '../staff/first-admin.ts';
 import { type AppHandler, createServer } from './create-server.ts';
+import { routeOutputToLog } from './json-output.ts';
 import { createStaticSite } from './static-files.ts';
 
 const DEFAULT_DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -42,6 +43,8 @@ export async function start(): Promise<void> {
   }
   const { deps, migrations } = booted;
   const { log, db } = deps;
+  // From here on every line the server writes is JSON, Astro's and any library's included.
+  routeOutputToLog(log);
   const DIST = config.cms.distDir ? `${config.cms.distDir}/` : DEFAULT_DIST;
   const entry = `${DIST}server/entry.mjs`;
   if (!existsSync(entry)) {
@@ -71,10 +74,15 @@ export async function start(): Promise<void> {
       database: db.kind,
       migrations,
     });
-    if (setupLink) {
-      // Printed, not logged: the link is a one-time secret for whoever started the server.
+    if (setupLink && process.stdout.isTTY) {
+      // Shown to whoever started the server in a terminal. The link is a one-time secret, so it is
+      // never logged: a log collector gets the file's name instead.
       process.stdout.write(
         `\nNo administrator has set up an account yet. Open this one-time link to do it:\n${setupLink}\n\n`,
+      );
+    } else if (setupLink) {
+      log.warn(
+        `No administrator has set up an account yet: open the one-time link in ${firstAdminLinkFile(config)}`,
       );
     }
   });

@@ -31,7 +31,6 @@ const OPERATOR: Permission[] = [
   'conversation:read',
   'conversation:reply',
   'conversation:priority',
-  'simulator:use',
   'referral:create',
   'content:preview',
 ];
@@ -39,8 +38,10 @@ const OPERATOR: Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   operator: OPERATOR,
   supervisor: [...OPERATOR, 'queue:assign', 'queue:floor', 'audit:read', 'referral:confirm'],
+  // The simulator signs texts with the hotline's secret: for administrators only.
   admin: [
     ...OPERATOR,
+    'simulator:use',
     'queue:assign',
     'queue:floor',
     'audit:read',

@@ -5,11 +5,13 @@
  * earlier messages, is used when present) and writes one JSON line per record, in order, on
  * stdout. A bad record is reported on stderr with its line number and gets an
  * {"line": n, "error": "..."} line on stdout, so output lines stay aligned with input records; the
- * process then exits with status 1 after processing the rest. Blank lines are skipped.
+ * process then exits with status 1 after processing the rest. Blank lines are skipped. A text
+ * longer than the engine reads (MAX_TEXT_LENGTH) is triaged on its beginning, and its line says so
+ * with "truncated": true.
  */
 import { z } from 'zod';
 import { readJsonl } from './jsonl.ts';
-import { triage } from './triage.ts';
+import { MAX_TEXT_LENGTH, triage } from './triage.ts';
 
 const recordSchema = z.object({ text: z.string(), history: z.array(z.string()).optional() });
 
@@ -35,7 +37,9 @@ async function main(args: readonly string[]): Promise<number> {
         process.stderr.write(`${path}:${record.line}: ${record.error}\n`);
         buffer.push(JSON.stringify({ line: record.line, error: record.error }));
       } else {
-        buffer.push(JSON.stringify(triage(record.value)));
+        const result = triage(record.value);
+        const truncated = record.value.text.length > MAX_TEXT_LENGTH;
+        buffer.push(JSON.stringify(truncated ? { ...result, truncated } : result));
       }
       if (buffer.length >= FLUSH_EVERY) flush();
     }

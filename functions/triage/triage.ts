@@ -42,12 +42,26 @@ const DANGER_KEYS: readonly LexiconKey[] = [
   'work',
 ];
 const QUESTION_KEYS: readonly LexiconKey[] = [...STANDARD_SIGNALS, 'greeting-only', 'thanks', 'test'];
-const URL = /https?:\/\/|www\.|\b[a-z0-9-]+\.(?:com|ly|net|org|io|me)\b/i;
+// A domain is found from its dot, looking back: tried from each word start, a long run of letters,
+// digits and hyphens without a dot cost time squared in its length.
+const URL = /https?:\/\/|www\.|\.(?<=\b[a-z0-9-]+\.)(?:com|ly|net|org|io|me)\b/i;
 const SHOUTED_WORD = /\b[A-Z]{3,}\b/g;
 const PHONE_NUMBER = /\+?\d[\d -]{6,}\d/;
 const HAN_RUN = /^[\u3400-\u9fff]+$/;
 // Older messages say less about now; a conversation is judged on its last few turns.
 const HISTORY_LIMIT = 10;
+/**
+ * The longest text the engine reads, in UTF-16 units (a report's description may be this long);
+ * the rest of a longer text is ignored, so no input costs more than this much work.
+ */
+export const MAX_TEXT_LENGTH = 10_000;
+
+/** The first MAX_TEXT_LENGTH units, not cutting a character in two. */
+export function capText(text: string): string {
+  if (text.length <= MAX_TEXT_LENGTH) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[MAX_TEXT_LENGTH - 1]!) ? MAX_TEXT_LENGTH - 1 : MAX_TEXT_LENGTH;
+  return text.slice(0, end);
+}
 
 function countContentWords(normalised: string): number {
   let words = 0;
@@ -125,9 +139,9 @@ function applyHistory(current: Analysis, history: readonly string[]): Analysis {
 }
 
 export function triage(input: TriageInput): TriageResult {
-  const history = input.history ?? [];
+  const history = (input.history ?? []).map(capText);
   const previous = history.length > 0 ? detectLanguage(history.join('\n')) : undefined;
-  const current = applyHistory(analyse(input.text, previous), history);
+  const current = applyHistory(analyse(capText(input.text), previous), history);
   return {
     priority: current.priority,
     score: current.score,

@@ -1,9 +1,11 @@
 /**
- * What every console page does first: read the form of a POST, decide access through the one
- * access check (guard-page.ts), and pick the staff member's language. A page either gets its
- * context or the response to send instead (a redirect to sign in, or a refusal).
+ * What every console page does first: read the form of a POST (a body that is not a form is
+ * answered with its problem, never read as an empty one), decide access through the one access
+ * check (guard-page.ts), and pick the staff member's language. A page either gets its context or
+ * the response to send instead (a redirect to sign in, or a refusal).
  */
 import type { Deps } from '../../functions/deps.ts';
+import { readFormOrProblem } from '../../functions/http/read-form.ts';
 import { guardPage } from '../../functions/staff/guard-page.ts';
 import type { Permission } from '../../functions/staff/roles.ts';
 import type { Session } from '../../functions/staff/sessions.ts';
@@ -25,7 +27,8 @@ export async function openConsolePage(
 ): Promise<ConsolePage | { response: Response }> {
   const { request } = astro;
   const deps = astro.locals.deps;
-  const form = request.method === 'POST' ? await request.formData().catch(() => new FormData()) : undefined;
+  const form = request.method === 'POST' ? await readFormOrProblem(request) : undefined;
+  if (form instanceof Response) return { response: form };
   const guard = await guardPage(request, deps, permission, form);
   if ('response' in guard) return guard;
   const locale = negotiateLocale(request.headers.get('accept-language'));

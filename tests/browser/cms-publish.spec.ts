@@ -17,6 +17,16 @@ import { expect, test } from './fixtures.ts';
 const SECRET = 'e2e-webhook-secret-0123456789';
 const BUILD = path.resolve(`.builds/e2e-sanity-${process.pid}`);
 const PAGE = '/en/guides/warning-signs/';
+const HOSTILE_BODY = [
+  'Still here.',
+  '<script>window.owned = 1</script>',
+  '<img src="/nothing.png" alt="x" onerror="window.owned = 1">',
+  '[Open](javascript:window.owned=1)',
+  '<meta http-equiv="refresh" content="0;url=https://www.google.com/">',
+  '<iframe src="https://www.google.com/"></iframe>',
+  '<form action="https://www.google.com/"><input name="passport"></form>',
+  '<p style="position:fixed;inset:0;background:white">Your session expired</p>',
+].join('\n\n');
 
 let standIn: SanityStandIn;
 let server: Running | undefined;
@@ -88,7 +98,8 @@ test('a changed title is live after a signed publish webhook, and not after a fo
   expect(before).toContain(oldTitle);
 
   const newTitle = `Warning signs, updated ${Date.now()}`;
-  standIn.patch('guide.warning-signs.en', { title: newTitle });
+  // The same publish carries markup an attacker with an editor's account could write.
+  standIn.patch('guide.warning-signs.en', { title: newTitle, body: HOSTILE_BODY });
   const body = JSON.stringify({ _id: 'guide.warning-signs.en', _type: 'guide' });
   const publish = async (signature?: string) =>
     fetch(`${server!.url}/api/cms/publish`, {
@@ -125,6 +136,22 @@ test('a changed title is live after a signed publish webhook, and not after a fo
     .toBe(true);
   await page.goto(`${server.url}${PAGE}`);
   await expect(page.locator('h1')).toHaveText(newTitle);
+  const article = await page.locator('article').innerHTML();
+  expect(article).toContain('Still here');
+  for (const pattern of [
+    /<script/i,
+    /\son[a-z]+=/i,
+    /<[^>]*javascript:/i,
+    /http-equiv/i,
+    /<iframe/i,
+    /<form/i,
+    /\sstyle=/i,
+  ]) {
+    expect(article).not.toMatch(pattern);
+  }
+  await page.waitForTimeout(1500);
+  expect(page.url()).toBe(`${server.url}${PAGE}`);
+  expect(await page.evaluate(() => (window as unknown as { owned?: number }).owned)).toBeUndefined();
 });
 
 test('draft preview is for signed-in staff only', async () => {

@@ -186,7 +186,8 @@ test('each role reaches exactly its own console pages, and queues update live ac
     },
     'op@example.org': {
       '/console/': 200,
-      '/console/simulator': 200,
+      // The simulator signs texts with the hotline's secret: administrators only.
+      '/console/simulator': 403,
       '/console/floor': 403,
       '/console/staff': 403,
       '/console/partners': 403,

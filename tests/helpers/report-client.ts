@@ -5,7 +5,7 @@ import { solveChallenge } from '../../functions/reports/proof-of-work.ts';
 import { handleApi } from '../../functions/routes.ts';
 import type { TestDeps } from './deps.ts';
 
-export const CLIENT = { address: '203.0.113.7' };
+export const CLIENT = { socketAddress: '203.0.113.7' };
 
 export async function solvedAltcha(deps: TestDeps): Promise<string> {
   const response = await handleApi(new Request('http://test/api/reports/challenge'), deps, CLIENT);

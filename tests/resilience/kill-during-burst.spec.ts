@@ -67,10 +67,10 @@ test('PGlite keeps every acknowledged report through kill -9', async () => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'waymark-kill-'));
   let second: Running | undefined;
   try {
-    const first = await startWaymark({ DATA_DIR: dataDir, TRUST_PROXY: 'true' });
+    const first = await startWaymark({ DATA_DIR: dataDir, TRUST_PROXY: '1' });
     const receipts = await burstAndKill(first);
     expect(receipts.length).toBeGreaterThan(5);
-    second = await startWaymark({ DATA_DIR: dataDir, TRUST_PROXY: 'true' });
+    second = await startWaymark({ DATA_DIR: dataDir, TRUST_PROXY: '1' });
     await expectAllPresent(second.url, receipts);
   } finally {
     await second?.stop();
@@ -89,10 +89,10 @@ test('PostgreSQL keeps every acknowledged report through kill -9', async () => {
   let second: Running | undefined;
   try {
     const env = { DATA_DIR: dataDir, DATABASE_URL: url.href };
-    const first = await startWaymark({ ...env, TRUST_PROXY: 'true' });
+    const first = await startWaymark({ ...env, TRUST_PROXY: '1' });
     const receipts = await burstAndKill(first);
     expect(receipts.length).toBeGreaterThan(5);
-    second = await startWaymark({ ...env, TRUST_PROXY: 'true' });
+    second = await startWaymark({ ...env, TRUST_PROXY: '1' });
     await expectAllPresent(second.url, receipts);
   } finally {
     await second?.stop();

@@ -70,7 +70,7 @@ describe.each(engines)('anonymous follow-up on $name', (engine) => {
   });
 
   it('rate-limits guessing', async () => {
-    const client = { address: '192.0.2.44' };
+    const client = { socketAddress: '192.0.2.44' };
     const statuses: number[] = [];
     for (let i = 0; i < 21; i++) {
       statuses.push(

@@ -160,7 +160,7 @@ describe.each(engines)('reports on $name', (engine) => {
           body: `description=${encodeURIComponent(DESCRIPTION)}&locale=en`,
         }),
         deps,
-        { address: '198.51.100.9' },
+        { socketAddress: '198.51.100.9' },
       );
       statuses.push(response.status);
     }
@@ -168,7 +168,7 @@ describe.each(engines)('reports on $name', (engine) => {
     expect(statuses[10]).toBe(429);
     // Another client is not affected, and no address is stored anywhere.
     expect(
-      (await submitJson(deps, { description: DESCRIPTION, locale: 'en' }, { address: '198.51.100.10' }))
+      (await submitJson(deps, { description: DESCRIPTION, locale: 'en' }, { socketAddress: '198.51.100.10' }))
         .status,
     ).toBe(201);
     const buckets = JSON.stringify(await t.db.query('select * from rate_limits'));

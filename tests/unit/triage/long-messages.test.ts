@@ -1,0 +1,90 @@
+/**
+ * A long message costs time in proportion to its length, up to the engine's cap and no further:
+ * a 40,000-character URL-like message once took seconds (a domain pattern retried from every word
+ * start), and the CLI had no cap at all. Times are compared with each other, never with a fixed
+ * figure of this machine, except for one bound generous enough for any machine.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { capText, MAX_TEXT_LENGTH, triage } from '../../../functions/triage/triage.ts';
+
+/** Spam words make the engine look for URLs; the rest is one long run of word characters and hyphens. */
+const urlLike = (length: number) => `free prize http ${'ab-'.repeat(length)}`.slice(0, length);
+
+/** Best of several runs, in milliseconds: the least the machine's other work added. */
+function bestTime(text: string): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < 7; run++) {
+    const started = performance.now();
+    triage({ text });
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+describe('long messages', () => {
+  it('cost time in proportion to their length below the cap', () => {
+    bestTime(urlLike(2_000));
+    const half = bestTime(urlLike(MAX_TEXT_LENGTH / 2));
+    const full = bestTime(urlLike(MAX_TEXT_LENGTH));
+    // Linear work doubles; the old pattern's quadrupled.
+    expect(full / Math.max(half, 0.5)).toBeLessThan(3);
+  });
+
+  it('are read up to the cap: 40,000 and 80,000 characters cost what 10,000 do', () => {
+    const capped = bestTime(urlLike(MAX_TEXT_LENGTH));
+    const forty = bestTime(urlLike(40_000));
+    const eighty = bestTime(urlLike(80_000));
+    expect(forty).toBeLessThan(capped * 3 + 5);
+    expect(eighty).toBeLessThan(capped * 3 + 5);
+    // Seconds before; a generous bound that any machine meets now.
+    expect(forty).toBeLessThan(500);
+  });
+
+  it('are judged on their beginning, without cutting a character in two', () => {
+    const text = `they locked us in ${'x'.repeat(50_000)}`;
+    expect(triage({ text })).toEqual(triage({ text: text.slice(0, MAX_TEXT_LENGTH) }));
+    const emoji = `${'a'.repeat(MAX_TEXT_LENGTH - 1)}😀`;
+    expect(capText(emoji)).toHaveLength(MAX_TEXT_LENGTH - 1);
+    expect(capText('short')).toBe('short');
+  });
+});
+
+describe('triage CLI with long lines', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'triage-long-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('answers one line per line, flagging the texts it read only the start of', () => {
+    const file = join(dir, 'long.jsonl');
+    writeFileSync(
+      file,
+      [
+        JSON.stringify({ text: urlLike(40_000) }),
+        JSON.stringify({ text: 'they took my passport' }),
+        JSON.stringify({ text: `help they locked us in ${'z'.repeat(MAX_TEXT_LENGTH)}` }),
+      ].join('\n'),
+    );
+    const started = performance.now();
+    const out = spawnSync(
+      process.execPath,
+      [join(import.meta.dirname, '../../../functions/triage/cli.ts'), file],
+      {
+        encoding: 'utf8',
+        timeout: 20_000,
+      },
+    );
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(out.status).toBe(0);
+    const lines = out.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[0].truncated).toBe(true);
+    expect(lines[1].truncated).toBeUndefined();
+    expect(lines[2]).toMatchObject({ truncated: true, priority: 'emergency' });
+  });
+});
