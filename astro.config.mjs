@@ -3,10 +3,10 @@ import { fileURLToPath } from 'node:url';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
 import { defineConfig } from 'astro/config';
+import { DEFAULT_LOCALE, LOCALE_CODES } from '#kernel/i18n/locales.ts';
 import { REPORT_BODY_BYTES } from './functions/reports/read-report-body.ts';
 import { precompress } from './functions/server/precompress.ts';
 import { buildSearchIndex } from './src/build/search-index.ts';
-import { DEFAULT_LOCALE, LOCALE_CODES } from './src/i18n/locales.ts';
 
 export default defineConfig({
   site: process.env.PUBLIC_BASE_URL || 'http://localhost:4321',

@@ -5,7 +5,7 @@
  */
 import { defineConfig, type SchemaTypeDefinition, type Template } from 'sanity';
 import { structureTool } from 'sanity/structure';
-import { DOCUMENT_KINDS } from './src/content/sanity/documents.ts';
+import { DOCUMENT_KINDS } from '#kernel/content/sanity-documents.ts';
 import { studioEnv } from './studio/env.ts';
 import { documentTypes } from './studio/schema/document-types.ts';
 import { structure } from './studio/structure.ts';

@@ -6,10 +6,16 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import type { CollectionName } from './content/sanity/documents.ts';
+import type { CollectionName } from '#kernel/content/sanity-documents.ts';
+import { sanitySource } from '#kernel/content/sanity-source.ts';
+import {
+  campaignSchema,
+  faqSchema,
+  guideSchema,
+  helpEntrySchema,
+  pageSchema,
+} from '#kernel/content/schemas.ts';
 import { sanityLoader } from './content/sanity/loader.ts';
-import { sanitySource } from './content/sanity/source.ts';
-import { campaignSchema, faqSchema, guideSchema, helpEntrySchema, pageSchema } from './content/schemas.ts';
 
 const sanity = sanitySource();
 

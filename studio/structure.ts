@@ -4,8 +4,8 @@
  * country, not per language, so it is a plain list.
  */
 import type { StructureResolver } from 'sanity/structure';
-import { DOCUMENT_KINDS } from '../src/content/sanity/documents.ts';
-import { LOCALES } from '../src/i18n/locales.ts';
+import { DOCUMENT_KINDS } from '#kernel/content/sanity-documents.ts';
+import { LOCALES } from '#kernel/i18n/locales.ts';
 import { STUDIO_API_VERSION } from './api-version.ts';
 
 export const structure: StructureResolver = (S) =>

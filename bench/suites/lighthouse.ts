@@ -5,7 +5,7 @@
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { LOCALES } from '../../src/i18n/locales.ts';
+import { LOCALES } from '#kernel/i18n/locales.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../../tests/browser/chromium-path.ts';
 import { startBare, startWaymark } from '../lib/servers.ts';
 import { formatTable } from '../lib/table.ts';

@@ -1,7 +1,7 @@
 /** Compressed bytes of each locale's home page, beside a blank page compressed the same way. */
 import { readFile, stat } from 'node:fs/promises';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { LOCALES } from '../../src/i18n/locales.ts';
+import { LOCALES } from '#kernel/i18n/locales.ts';
 import { formatTable } from '../lib/table.ts';
 
 const BUDGET = 14_600;

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { LOCALES } from '../../src/i18n/locales.ts';
+import { LOCALES } from '#kernel/i18n/locales.ts';
 import { formatTable } from '../lib/table.ts';
 
 const CLIENT = 'dist/client';

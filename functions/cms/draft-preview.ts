@@ -6,10 +6,10 @@
  * console's permission check.
  */
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
-import { contentHtml } from '../../src/content/content-html.ts';
-import { DOCUMENT_KINDS, type DocumentKind, siteFields } from '../../src/content/sanity/documents.ts';
-import { sanityClient } from '../../src/content/sanity/source.ts';
-import { isLocale } from '../../src/i18n/locales.ts';
+import { contentHtml } from '#kernel/content/content-html.ts';
+import { DOCUMENT_KINDS, type DocumentKind, siteFields } from '#kernel/content/sanity-documents.ts';
+import { sanityClient } from '#kernel/content/sanity-source.ts';
+import { isLocale } from '#kernel/i18n/locales.ts';
 import type { Config } from '../config/load-config.ts';
 
 export type DraftPreview =

@@ -13,7 +13,7 @@ import {
   type DocumentKind,
   documentId,
   translationOfId,
-} from '../../src/content/sanity/documents.ts';
+} from '#kernel/content/sanity-documents.ts';
 
 export interface SanityDocument extends Record<string, unknown> {
   _id: string;

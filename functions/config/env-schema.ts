@@ -3,7 +3,7 @@
  * list; a test keeps the two in step.
  */
 import { z } from 'zod';
-import { sanityEnvSchema } from '../../src/content/sanity/source.ts';
+import { sanityEnvSchema } from '#kernel/content/sanity-source.ts';
 import { trustProxySchema } from '../http/client-address.ts';
 
 const base64Key = z

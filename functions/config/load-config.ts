@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { z } from 'zod';
-import { type SanitySource, sanitySource } from '../../src/content/sanity/source.ts';
+import { type SanitySource, sanitySource } from '#kernel/content/sanity-source.ts';
 import type { TrustProxy } from '../http/client-address.ts';
 import { type Env, envSchema } from './env-schema.ts';
 

@@ -5,7 +5,7 @@
  * partner needs, and the packet holds nothing else.
  */
 import { z } from 'zod';
-import { SERVICE_KINDS } from '../../src/content/schemas.ts';
+import { SERVICE_KINDS } from '#kernel/content/schemas.ts';
 
 /** What partners offer and people need: the same kinds of service as the public help directory. */
 export const PARTNER_SERVICES = SERVICE_KINDS;

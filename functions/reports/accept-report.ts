@@ -4,8 +4,8 @@
  * before anyone is told "received". Retries with the same idempotency key get the same receipt.
  */
 import { randomUUID } from 'node:crypto';
-import type { Locale } from '../../src/i18n/locales.ts';
-import { useTranslations } from '../../src/i18n/ui.ts';
+import type { Locale } from '#kernel/i18n/locales.ts';
+import { useTranslations } from '#kernel/i18n/ui.ts';
 import { decryptText, encryptField, newDataKey } from '../crypto/envelope.ts';
 import { keyedHash } from '../crypto/keyed-hash.ts';
 import type { Deps } from '../deps.ts';

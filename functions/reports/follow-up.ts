@@ -5,8 +5,8 @@
  * receipt is answered exactly like an unknown one.
  */
 import { z } from 'zod';
-import type { Locale } from '../../src/i18n/locales.ts';
-import { useTranslations } from '../../src/i18n/ui.ts';
+import type { Locale } from '#kernel/i18n/locales.ts';
+import { useTranslations } from '#kernel/i18n/ui.ts';
 import { decryptText, encryptField } from '../crypto/envelope.ts';
 import type { Deps } from '../deps.ts';
 import { HttpError } from '../http/http-error.ts';

@@ -1,7 +1,7 @@
 /** Validation problems of a report, in the reporter's language: one message per field. */
 import type { z } from 'zod';
-import { DEFAULT_LOCALE, isLocale, type Locale, negotiateLocale } from '../../src/i18n/locales.ts';
-import { type UiKey, useTranslations } from '../../src/i18n/ui.ts';
+import { DEFAULT_LOCALE, isLocale, type Locale, negotiateLocale } from '#kernel/i18n/locales.ts';
+import { type UiKey, useTranslations } from '#kernel/i18n/ui.ts';
 import { HttpError } from '../http/http-error.ts';
 
 export function reportLocale(body: unknown, request: Request): Locale {

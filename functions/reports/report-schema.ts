@@ -4,7 +4,7 @@
  * names, so blanks become "not given" and single values become lists before validation.
  */
 import { z } from 'zod';
-import { localeSchema } from '../../src/content/schemas.ts';
+import { localeSchema } from '#kernel/content/schemas.ts';
 
 export const EXPLOITATION_KINDS = [
   'sexual',

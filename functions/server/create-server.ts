@@ -10,7 +10,7 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import { negotiateLocale } from '../../src/i18n/locales.ts';
+import { negotiateLocale } from '#kernel/i18n/locales.ts';
 import type { Deps } from '../deps.ts';
 import { routeOf } from '../http/logger.ts';
 import { internalErrorResponse } from '../http/problem.ts';

@@ -1,6 +1,6 @@
 /** The emergency number of each country in the help directory, for the first automatic reply. */
 import { parse } from 'yaml';
-import { helpEntrySchema } from '../../src/content/schemas.ts';
+import { helpEntrySchema } from '#kernel/content/schemas.ts';
 
 const files = import.meta.glob<string>('../../content/help/*.yaml', {
   eager: true,

@@ -5,7 +5,7 @@
  * the automatic reply. All in one transaction, once per Twilio MessageSid.
  */
 import { randomUUID } from 'node:crypto';
-import { isLocale, type Locale } from '../../src/i18n/locales.ts';
+import { isLocale, type Locale } from '#kernel/i18n/locales.ts';
 import { decryptText, encryptField, newDataKey } from '../crypto/envelope.ts';
 import { keyedHash } from '../crypto/keyed-hash.ts';
 import type { Deps } from '../deps.ts';

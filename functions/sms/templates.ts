@@ -2,7 +2,7 @@
  * Automatic SMS replies, per locale. Each must fit one segment (GSM-7: 160 characters; anything
  * else: 70), with the longest emergency number filled in: a test counts them. Short on purpose.
  */
-import type { Locale } from '../../src/i18n/locales.ts';
+import type { Locale } from '#kernel/i18n/locales.ts';
 
 export interface SmsTemplates {
   /** First reply; {number} is the local emergency number. */

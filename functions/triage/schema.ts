@@ -3,7 +3,7 @@
  * the TypeScript type is inferred from it, and the CLI and console validate against it.
  */
 import { z } from 'zod';
-import { LOCALE_CODES } from '../../src/i18n/locales.ts';
+import { LOCALE_CODES } from '#kernel/i18n/locales.ts';
 import { PRIORITIES, REASON_CODES } from './reason-codes.ts';
 
 export const prioritySchema = z.enum(PRIORITIES);

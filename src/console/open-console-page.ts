@@ -4,13 +4,14 @@
  * check (guard-page.ts), and pick the staff member's language. A page either gets its context or
  * the response to send instead (a redirect to sign in, or a refusal).
  */
+
+import { type Locale, negotiateLocale } from '#kernel/i18n/locales.ts';
+import { type Translate, useTranslations } from '#kernel/i18n/ui.ts';
 import type { Deps } from '../../functions/deps.ts';
 import { readFormOrProblem } from '../../functions/http/read-form.ts';
 import { guardPage } from '../../functions/staff/guard-page.ts';
 import type { Permission } from '../../functions/staff/roles.ts';
 import type { Session } from '../../functions/staff/sessions.ts';
-import { type Locale, negotiateLocale } from '../i18n/locales.ts';
-import { type Translate, useTranslations } from '../i18n/ui.ts';
 
 export interface ConsolePage {
   deps: Deps;

@@ -1,7 +1,7 @@
 /** The help directory, with names of countries and languages in the reader's language (from ICU, offline). */
 import { getCollection } from 'astro:content';
-import type { Locale } from '../i18n/locales.ts';
-import type { HelpEntry } from './schemas.ts';
+import type { HelpEntry } from '#kernel/content/schemas.ts';
+import type { Locale } from '#kernel/i18n/locales.ts';
 
 export type { HelpEntry };
 

@@ -3,7 +3,7 @@
  * (flagged, so the page can say so in the reader's language); nothing ever renders blank or 404s.
  */
 import { type CollectionEntry, getCollection } from 'astro:content';
-import { DEFAULT_LOCALE, isLocale, LOCALE_CODES, type Locale } from '../i18n/locales.ts';
+import { DEFAULT_LOCALE, isLocale, LOCALE_CODES, type Locale } from '#kernel/i18n/locales.ts';
 
 type Localized = 'guides' | 'campaigns' | 'pages';
 

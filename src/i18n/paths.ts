@@ -1,5 +1,5 @@
 /** URL helpers: every public page lives under its locale, e.g. `/fr/guides/`. */
-import { LOCALES, type Locale } from './locales.ts';
+import { LOCALES, type Locale } from '#kernel/i18n/locales.ts';
 
 export function localePath(locale: Locale, path = '/'): string {
   const clean = path.startsWith('/') ? path : `/${path}`;

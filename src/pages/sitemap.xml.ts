@@ -5,8 +5,8 @@
 
 import { getCollection } from 'astro:content';
 import type { APIRoute } from 'astro';
+import { LOCALE_CODES, type Locale } from '#kernel/i18n/locales.ts';
 import { localizedAll } from '../content/queries.ts';
-import { LOCALE_CODES, type Locale } from '../i18n/locales.ts';
 import { localePath } from '../i18n/paths.ts';
 
 const UI_PAGES = ['/', '/guides/', '/help/', '/self-check/', '/faq/', '/search/', '/offline/'];

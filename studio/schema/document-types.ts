@@ -4,8 +4,8 @@
  * the slug that links translations, a weak reference to the English original, the Markdown body —
  * and previews that show the language beside the title.
  */
-import { DOCUMENT_KINDS, type DocumentKind } from '../../src/content/sanity/documents.ts';
-import { DEFAULT_LOCALE, LOCALES } from '../../src/i18n/locales.ts';
+import { DOCUMENT_KINDS, type DocumentKind } from '#kernel/content/sanity-documents.ts';
+import { DEFAULT_LOCALE, LOCALES } from '#kernel/i18n/locales.ts';
 import { fieldsFromZod, type RuleLike, type SanityField } from './fields-from-zod.ts';
 
 export interface SanityDocumentType {

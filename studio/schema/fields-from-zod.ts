@@ -5,7 +5,7 @@
  * dates are marked by an override (JSON Schema has no date type).
  */
 import { z } from 'zod';
-import { arrayMemberType } from '../../src/content/sanity/documents.ts';
+import { arrayMemberType } from '#kernel/content/sanity-documents.ts';
 
 /** The subset of Sanity's validation Rule the derived fields use. */
 export interface RuleLike {

@@ -2,8 +2,8 @@
  * Which documents lack which locales: the table behind the Studio's translation status view.
  * Drafts count as "in progress", not as translated, because readers only see published text.
  */
-import { DOCUMENT_KINDS } from '../../src/content/sanity/documents.ts';
-import { LOCALE_CODES, type Locale } from '../../src/i18n/locales.ts';
+import { DOCUMENT_KINDS } from '#kernel/content/sanity-documents.ts';
+import { LOCALE_CODES, type Locale } from '#kernel/i18n/locales.ts';
 
 export interface TranslationDocument {
   _id: string;

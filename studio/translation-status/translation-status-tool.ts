@@ -5,7 +5,7 @@
  */
 import { createElement as h, useEffect, useState } from 'react';
 import { type Tool, useClient } from 'sanity';
-import { LOCALES } from '../../src/i18n/locales.ts';
+import { LOCALES } from '#kernel/i18n/locales.ts';
 import { STUDIO_API_VERSION } from '../api-version.ts';
 import {
   type CellState,

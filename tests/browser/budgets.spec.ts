@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { LOCALES } from '../../src/i18n/locales.ts';
+import { LOCALES } from '#kernel/i18n/locales.ts';
 
 const CLIENT = 'dist/client';
 const FIRST_ROUND_TRIP = 14_600;

@@ -1,6 +1,6 @@
 /** The public site in every locale: the reader's path, no trace, offline reading, and no JavaScript. */
 import AxeBuilder from '@axe-core/playwright';
-import { LOCALES } from '../../src/i18n/locales.ts';
+import { LOCALES } from '#kernel/i18n/locales.ts';
 import { expect, test } from './fixtures.ts';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

@@ -6,8 +6,8 @@
  */
 import type { Loader } from 'astro/loaders';
 import type { z } from 'zod';
-import { type CollectionName, entryId, kindOf, siteFields } from './documents.ts';
-import { type SanitySource, sanityClient } from './source.ts';
+import { type CollectionName, entryId, kindOf, siteFields } from '#kernel/content/sanity-documents.ts';
+import { type SanitySource, sanityClient } from '#kernel/content/sanity-source.ts';
 
 interface FetchedDocument extends Record<string, unknown> {
   _id: string;

@@ -116,7 +116,7 @@ describe.each(engines)('reports on $name', (engine) => {
     const fields = problem.errors.map((e: { field: string }) => e.field).sort();
     expect(fields).toEqual(['contactValue', 'country', 'description', 'inDanger', 'peopleCount']);
     const description = problem.errors.find((e: { field: string }) => e.field === 'description').message;
-    const { STRINGS } = await import('../../../src/i18n/ui.ts');
+    const { STRINGS } = await import('#kernel/i18n/ui.ts');
     expect(description).toBe(
       STRINGS.fr?.['report.error.description'] ?? STRINGS.en?.['report.error.description'],
     );

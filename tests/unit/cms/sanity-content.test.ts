@@ -4,12 +4,12 @@
  * document stops the load with its id and field.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOCUMENT_KINDS, entryId, siteFields } from '#kernel/content/sanity-documents.ts';
+import { sanityClient, sanitySource } from '#kernel/content/sanity-source.ts';
+import { LOCALE_CODES } from '#kernel/i18n/locales.ts';
 import { exportContent, type SanityDocument, toNdjson } from '../../../functions/cms/export-content.ts';
 import { ConfigError, loadConfig } from '../../../functions/config/load-config.ts';
-import { DOCUMENT_KINDS, entryId, siteFields } from '../../../src/content/sanity/documents.ts';
 import { InvalidDocumentError, sanityLoader } from '../../../src/content/sanity/loader.ts';
-import { sanityClient, sanitySource } from '../../../src/content/sanity/source.ts';
-import { LOCALE_CODES } from '../../../src/i18n/locales.ts';
 import { translationMatrix } from '../../../studio/translation-status/matrix.ts';
 import { readMarkdownCollection, readYamlCollection } from '../../helpers/content-files.ts';
 import { readNdjson, type SanityStandIn, startSanityStandIn } from '../../helpers/sanity-stand-in.ts';

@@ -6,11 +6,11 @@
  */
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentHtml, sanitizeContentHtml } from '#kernel/content/content-html.ts';
+import { DOCUMENT_KINDS } from '#kernel/content/sanity-documents.ts';
 import { loadDraft } from '../../../functions/cms/draft-preview.ts';
 import { exportContent } from '../../../functions/cms/export-content.ts';
 import { loadConfig } from '../../../functions/config/load-config.ts';
-import { contentHtml, sanitizeContentHtml } from '../../../src/content/content-html.ts';
-import { DOCUMENT_KINDS } from '../../../src/content/sanity/documents.ts';
 import { sanityLoader } from '../../../src/content/sanity/loader.ts';
 import { readMarkdownCollection } from '../../helpers/content-files.ts';
 import {

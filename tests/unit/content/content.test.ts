@@ -7,8 +7,8 @@ import {
   guideSchema,
   helpEntrySchema,
   pageSchema,
-} from '../../../src/content/schemas.ts';
-import { LOCALE_CODES } from '../../../src/i18n/locales.ts';
+} from '#kernel/content/schemas.ts';
+import { LOCALE_CODES } from '#kernel/i18n/locales.ts';
 import { readMarkdownCollection, readYamlCollection } from '../../helpers/content-files.ts';
 
 const guides = readMarkdownCollection('guides');

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DOCUMENT_KINDS } from '../../../src/content/sanity/documents.ts';
+import { DOCUMENT_KINDS } from '#kernel/content/sanity-documents.ts';
 import { documentTypes } from '../../../studio/schema/document-types.ts';
 import {
   type JsonSchema,

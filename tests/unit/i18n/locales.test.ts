@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALE_CODES, LOCALES, negotiateLocale, textDirection } from '../../../src/i18n/locales.ts';
+import { LOCALE_CODES, LOCALES, negotiateLocale, textDirection } from '#kernel/i18n/locales.ts';
 
 describe('locale module', () => {
   it('has the twelve locales of the design, each once', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALE_CODES } from '../../../src/i18n/locales.ts';
-import { STRINGS, useTranslations } from '../../../src/i18n/ui.ts';
+import { LOCALE_CODES } from '#kernel/i18n/locales.ts';
+import { STRINGS, useTranslations } from '#kernel/i18n/ui.ts';
 
 const english = STRINGS.en!;
 const keys = Object.keys(english);

@@ -2,6 +2,7 @@ import { webcrypto } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import en from '#kernel/i18n/strings/en.json';
 import { reportInputSchema } from '../../../functions/reports/report-schema.ts';
 import {
   chosenFirst,
@@ -18,7 +19,6 @@ import {
   STEPS,
   uuid,
 } from '../../../src/components/report/island/validate.ts';
-import en from '../../../src/i18n/strings/en.json';
 
 const base: ReportValues = {
   description: 'They took our passports.',

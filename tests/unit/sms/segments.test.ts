@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { LOCALE_CODES } from '#kernel/i18n/locales.ts';
 import { countSegments } from '../../../functions/sms/segments.ts';
 import { fillTemplate, LANGUAGE_MENU, SMS_TEMPLATES } from '../../../functions/sms/templates.ts';
-import { LOCALE_CODES } from '../../../src/i18n/locales.ts';
 
 const longestEmergencyNumber = readdirSync('content/help')
   .map((f) => String(parse(readFileSync(`content/help/${f}`, 'utf8')).emergency.number))

@@ -7,8 +7,14 @@
  * replaces documents instead of duplicating them.
  */
 import type { z } from 'zod';
-import { DEFAULT_LOCALE } from '../../i18n/locales.ts';
-import { campaignSchema, faqSchema, guideSchema, helpEntrySchema, pageSchema } from '../schemas.ts';
+import {
+  campaignSchema,
+  faqSchema,
+  guideSchema,
+  helpEntrySchema,
+  pageSchema,
+} from '#kernel/content/schemas.ts';
+import { DEFAULT_LOCALE } from '#kernel/i18n/locales.ts';
 
 export type CollectionName = 'guides' | 'campaigns' | 'pages' | 'faq' | 'help';
 

@@ -10,7 +10,7 @@ import rehypeParse from 'rehype-parse';
 import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
-import { localizeLinks } from './localize-links.ts';
+import { localizeLinks } from '#kernel/content/localize-links.ts';
 
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
 

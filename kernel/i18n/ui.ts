@@ -4,8 +4,8 @@
  * (and counted, so the test suite can fail on it), visibly marked in staff tools.
  */
 
-import { DEFAULT_LOCALE, isLocale, type Locale } from './locales.ts';
-import en from './strings/en.json';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '#kernel/i18n/locales.ts';
+import en from '#kernel/i18n/strings/en.json';
 
 export type UiKey = keyof typeof en;
 export type Strings = Record<UiKey, string>;

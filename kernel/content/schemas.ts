@@ -4,7 +4,7 @@
  * them, and the Studio's schema types are checked against them field by field.
  */
 import { z } from 'zod';
-import { LOCALE_CODES } from '../i18n/locales.ts';
+import { LOCALE_CODES } from '#kernel/i18n/locales.ts';
 
 export const localeSchema = z.enum(LOCALE_CODES);
 
