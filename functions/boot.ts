@@ -10,6 +10,7 @@ import { checkKeys, registerKeys } from './crypto/key-registry.ts';
 import type { Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open-database.ts';
+import { DatabaseInUseError } from './db/open-pglite.ts';
 import type { Deps } from './deps.ts';
 import { createLogger, type Logger } from './http/logger.ts';
 import { adoptLegacyTotpSecrets } from './staff/totp-secret.ts';
@@ -34,6 +35,8 @@ export async function openWithKeys(
   try {
     db = await openDatabase(config.database);
   } catch (error) {
+    // A running server is not a broken database: callers tell the person what to do instead.
+    if (error instanceof DatabaseInUseError) throw error;
     throw new Error(`Waymark cannot open its database: ${(error as Error).message}`);
   }
   try {

@@ -1,4 +1,6 @@
-/** Opens the database the configuration names. */
+/** Opens the database the configuration names, and tells whether it was ever set up. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Config } from '../config/load-config.ts';
 import type { Database } from './database.ts';
 import { openPglite } from './open-pglite.ts';
@@ -16,4 +18,24 @@ export async function openDatabase(database: Config['database']): Promise<Databa
     return db;
   }
   return openPglite(database.dir);
+}
+
+/**
+ * Whether the configured database already holds Waymark (a server has started on it at least once).
+ * Commands that only add to an existing installation check this first, so that a wrong DATA_DIR or
+ * DATABASE_URL does not quietly create a second, empty database.
+ */
+export async function databaseExists(database: Config['database']): Promise<boolean> {
+  if (database.kind === 'pglite') return existsSync(path.join(database.dir, 'PG_VERSION'));
+  const db = openPostgres(database.url, { poolSize: 1 });
+  try {
+    const [row] = await db.query<{ found: string | null }>(
+      "select to_regclass('schema_migrations')::text as found",
+    );
+    return row?.found != null;
+  } catch (error) {
+    throw new Error(`Cannot reach the PostgreSQL server in DATABASE_URL: ${(error as Error).message}`);
+  } finally {
+    await db.close();
+  }
 }

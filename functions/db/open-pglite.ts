@@ -16,6 +16,19 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Another live process (a running server) owns the embedded database folder. */
+export class DatabaseInUseError extends Error {
+  readonly dir: string;
+  readonly pid: number;
+  constructor(dir: string, pid: number) {
+    super(
+      `the embedded database in ${dir} is in use by process ${pid}. Stop that server first, or use DATABASE_URL with PostgreSQL to run several processes.`,
+    );
+    this.dir = dir;
+    this.pid = pid;
+  }
+}
+
 /**
  * PGlite does not guard its folder against a second process, and two writers would corrupt it:
  * a lock file with the owner's pid refuses a second opener while the first is alive.
@@ -28,9 +41,7 @@ async function lockFolder(dir: string): Promise<() => Promise<void>> {
   } catch {
     const owner = Number(await readFile(lock, 'utf8').catch(() => ''));
     if (owner && owner !== process.pid && alive(owner)) {
-      throw new Error(
-        `the embedded database in ${dir} is in use by process ${owner}. Stop that server first, or use DATABASE_URL with PostgreSQL to run several processes.`,
-      );
+      throw new DatabaseInUseError(dir, owner);
     }
     await writeFile(lock, String(process.pid), { mode: 0o600 });
   }
