@@ -61,7 +61,7 @@ export async function openWithKeys(
 }
 
 export async function boot(config: Config): Promise<{ deps: Deps; migrations: number }> {
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, undefined, config.logFormat);
   const { db, keys, migrations } = await openWithKeys(config, log);
   return { deps: { db, config, keys, log, now: () => new Date() }, migrations };
 }

@@ -99,6 +99,8 @@ export const envSchema = z.object({
   /** Where the built site lives (client/ and server/). Default: dist/ beside the code. */
   DIST_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** JSON lines for log collectors, or lines for a person; by default pretty on a terminal only. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   /** Build time: where Quick exit sends the reader. */
   PUBLIC_QUICK_EXIT_URL: httpUrl.default('https://www.google.com/'),
 });

@@ -18,6 +18,7 @@ export interface Config {
   /** Where audit checkpoints are appended: outside the database, ideally shipped to write-once storage. */
   auditCheckpointFile: string;
   logLevel: Env['LOG_LEVEL'];
+  logFormat: 'json' | 'pretty';
   /** HTTPS deployments get HSTS and Secure cookies. */
   https: boolean;
   /** Which proxies' X-Forwarded-For to believe for the client address (rate limits only). */
@@ -139,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl'),
     ),
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
     https: publicBaseUrl.protocol === 'https:',
     trustProxy: e.TRUST_PROXY,
     twilio: twilioConfig(e, publicBaseUrl),

@@ -1,10 +1,12 @@
 /**
- * Structured logs as JSON lines. Callers pass named fields, and only fields on the allow-list are
- * written: request bodies, phone numbers, names, report text and IP addresses have no field here, so
- * they cannot end up in a log by accident.
+ * Structured logs as JSON lines for machines, or the same lines made readable for a person at a
+ * terminal (`LOG_FORMAT=pretty`). Callers pass named fields, and only fields on the allow-list are
+ * written, in either format: request bodies, phone numbers, names, report text and IP addresses have
+ * no field here, so they cannot end up in a log by accident.
  */
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+export type LogFormat = 'json' | 'pretty';
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
@@ -39,9 +41,20 @@ export interface Logger {
   error(msg: string, fields?: LogFields): void;
 }
 
+/** `13:04:05 warn  outbox run failed  job=outbox` */
+function prettyLine(entry: Record<string, unknown>): string {
+  const { time, level, msg, ...fields } = entry;
+  const clock = String(time).slice(11, 19);
+  const rest = Object.entries(fields)
+    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`)
+    .join(' ');
+  return `${clock} ${String(level).padEnd(5)} ${String(msg)}${rest ? `  ${rest}` : ''}\n`;
+}
+
 export function createLogger(
   level: LogLevel,
   write: (line: string) => void = (l) => process.stdout.write(l),
+  format: LogFormat = 'json',
 ): Logger {
   const threshold = ORDER[level];
   const log = (at: Exclude<LogLevel, 'silent'>, msg: string, fields: LogFields = {}) => {
@@ -50,7 +63,7 @@ export function createLogger(
     for (const [key, value] of Object.entries(fields)) {
       if (value !== undefined && ALLOWED_FIELDS.has(key)) entry[key] = value;
     }
-    write(`${JSON.stringify(entry)}\n`);
+    write(format === 'pretty' ? prettyLine(entry) : `${JSON.stringify(entry)}\n`);
   };
   return {
     debug: (msg, fields) => log('debug', msg, fields),

@@ -18,6 +18,7 @@ import { createCheckpointer } from '../staff/audit-checkpoints.ts';
 import { firstAdminLinkFile, publishFirstAdminLink } from '../staff/first-admin.ts';
 import { type AppHandler, createServer } from './create-server.ts';
 import { routeOutputToLog } from './json-output.ts';
+import { startBanner } from './start-banner.ts';
 import { createStaticSite } from './static-files.ts';
 
 const DEFAULT_DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -67,6 +68,19 @@ export async function start(): Promise<void> {
   // Also left in the data folder (owner-only) for installs where nobody watches the output.
   const setupLink = await publishFirstAdminLink(deps);
   server.listen(config.port, config.host, () => {
+    if (config.logFormat === 'pretty') {
+      // For a person at a terminal. The link is a one-time secret: shown on a terminal, never logged.
+      const terminal = process.stdout.isTTY === true;
+      process.stdout.write(
+        startBanner({
+          config,
+          migrations,
+          setupLink: terminal ? setupLink : null,
+          setupLinkFile: setupLink && !terminal ? firstAdminLinkFile(config) : undefined,
+        }),
+      );
+      return;
+    }
     log.info('Waymark is listening', {
       url: config.publicBaseUrl.href,
       host: config.host,
@@ -74,13 +88,7 @@ export async function start(): Promise<void> {
       database: db.kind,
       migrations,
     });
-    if (setupLink && process.stdout.isTTY) {
-      // Shown to whoever started the server in a terminal. The link is a one-time secret, so it is
-      // never logged: a log collector gets the file's name instead.
-      process.stdout.write(
-        `\nNo administrator has set up an account yet. Open this one-time link to do it:\n${setupLink}\n\n`,
-      );
-    } else if (setupLink) {
+    if (setupLink) {
       log.warn(
         `No administrator has set up an account yet: open the one-time link in ${firstAdminLinkFile(config)}`,
       );

@@ -16,6 +16,14 @@ describe('logger', () => {
     expect(lines[0]).not.toMatch(/passport|5551234567|10\.0\.0\.1/);
   });
 
+  it('writes the same allow-listed fields as a readable line for a terminal', () => {
+    const lines: string[] = [];
+    const log = createLogger('info', (l) => lines.push(l), 'pretty');
+    log.warn('outbox run failed', { job: 'outbox', attempt: 2, body: 'they took my passport' });
+    expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d warn {2}outbox run failed {2}job=outbox attempt=2\n$/);
+    expect(lines[0]).not.toContain('passport');
+  });
+
   it('respects the level', () => {
     const lines: string[] = [];
     const log = createLogger('warn', (l) => lines.push(l));
