@@ -4,6 +4,7 @@
  * start; `astro dev` calls it lazily. The CLIs that use keys open the database through
  * `openWithKeys` too, so a wrong key stops them the same way, before anything is written.
  */
+import { mkdir } from 'node:fs/promises';
 import type { Config } from './config/load-config.ts';
 import { type Keys, loadKeys } from './config/secrets.ts';
 import { checkKeys, registerKeys } from './crypto/key-registry.ts';
@@ -62,6 +63,9 @@ export async function openWithKeys(
 
 export async function boot(config: Config): Promise<{ deps: Deps; migrations: number }> {
   const log = createLogger(config.logLevel, undefined, config.logFormat);
+  // The data folder holds files even on PostgreSQL (the first-admin link, audit checkpoints), and a
+  // node whose keys come from the environment may start with none yet.
+  await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   const { db, keys, migrations } = await openWithKeys(config, log);
   return { deps: { db, config, keys, log, now: () => new Date() }, migrations };
 }
