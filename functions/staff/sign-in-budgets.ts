@@ -22,7 +22,13 @@ const ACCOUNT: FailurePolicy = {
   forgetSeconds: 24 * 3600,
 };
 /** An office behind one address shares it: more free failures, forgotten after a quiet hour. */
-const CLIENT: FailurePolicy = { free: 20, baseSeconds: 15, maxSeconds: FIFTEEN_MINUTES, forgetSeconds: 3600 };
+export const CLIENT_FREE_FAILURES = 20;
+const CLIENT: FailurePolicy = {
+  free: CLIENT_FREE_FAILURES,
+  baseSeconds: 15,
+  maxSeconds: FIFTEEN_MINUTES,
+  forgetSeconds: 3600,
+};
 
 const bucket = (hashKey: Uint8Array, value: string) => keyedHash(hashKey, 'sign-in-failures', value);
 

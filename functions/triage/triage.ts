@@ -44,7 +44,8 @@ const DANGER_KEYS: readonly LexiconKey[] = [
 const QUESTION_KEYS: readonly LexiconKey[] = [...STANDARD_SIGNALS, 'greeting-only', 'thanks', 'test'];
 // A domain is found from its dot, looking back: tried from each word start, a long run of letters,
 // digits and hyphens without a dot cost time squared in its length.
-const URL = /https?:\/\/|www\.|\.(?<=\b[a-z0-9-]+\.)(?:com|ly|net|org|io|me)\b/i;
+/** A link in a message (spam's mark). Linear: it looks back from each dot, never forward from each word. */
+export const LINK_PATTERN = /https?:\/\/|www\.|\.(?<=\b[a-z0-9-]+\.)(?:com|ly|net|org|io|me)\b/i;
 const SHOUTED_WORD = /\b[A-Z]{3,}\b/g;
 const PHONE_NUMBER = /\+?\d[\d -]{6,}\d/;
 const HAN_RUN = /^[\u3400-\u9fff]+$/;
@@ -76,7 +77,7 @@ function looksLikeSpam(original: string, normalised: string): boolean {
   let evidence = countSignal(normalised, 'spam');
   if (evidence === 0) return false;
   if (/!{3,}/.test(original)) evidence++;
-  if (URL.test(original)) evidence++;
+  if (LINK_PATTERN.test(original)) evidence++;
   if ((original.match(SHOUTED_WORD)?.length ?? 0) >= 1) evidence++;
   if (PHONE_NUMBER.test(original)) evidence++;
   return evidence >= 2;

@@ -6,6 +6,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLIENT_FREE_FAILURES } from '../../../functions/staff/sign-in-budgets.ts';
 import { type RunningServer, startServer } from '../../helpers/running-server.ts';
 
 let server: RunningServer;
@@ -51,8 +52,8 @@ describe('client addresses behind a trusted proxy', () => {
 
   it('keeps a client rotating its left-most X-Forwarded-For in one bucket at sign-in', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) {
-      // A different account each time: only the per-client limit can stop these.
+    for (let i = 0; i <= CLIENT_FREE_FAILURES; i++) {
+      // A different account each time: only the per-client budget can stop these.
       const response = await postForm(
         '/console/login',
         '198.51.100.20',
@@ -62,8 +63,8 @@ describe('client addresses behind a trusted proxy', () => {
       await response.arrayBuffer();
       statuses.push(response.status);
     }
-    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
-    expect(statuses[10]).toBe(429);
+    expect(statuses.slice(0, CLIENT_FREE_FAILURES)).toEqual(Array(CLIENT_FREE_FAILURES).fill(401));
+    expect(statuses[CLIENT_FREE_FAILURES]).toBe(429);
     const other = await postForm(
       '/console/login',
       '198.51.100.21',
