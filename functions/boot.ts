@@ -1,6 +1,7 @@
 /**
  * Builds the dependencies a running Waymark needs from a configuration: keys, an open and migrated
- * database, a logger and the clock. The server calls it once at start; `astro dev` calls it lazily.
+ * database, a logger, the clock and the media cleaner. The server calls it once at start; `astro
+ * dev` calls it lazily.
  */
 import type { Config } from './config/load-config.ts';
 import { loadKeys } from './config/secrets.ts';
@@ -8,6 +9,7 @@ import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open-database.ts';
 import type { Deps } from './deps.ts';
 import { createLogger } from './http/logger.ts';
+import { createMediaCleaner } from './media/media-cleaner.ts';
 
 export async function boot(config: Config): Promise<{ deps: Deps; migrations: number }> {
   const log = createLogger(config.logLevel);
@@ -23,5 +25,8 @@ export async function boot(config: Config): Promise<{ deps: Deps; migrations: nu
     throw new Error(`Waymark cannot open its database: ${(error as Error).message}`);
   }
   const { total } = await migrate(db);
-  return { deps: { db, config, keys, log, now: () => new Date() }, migrations: total };
+  return {
+    deps: { db, config, keys, log, now: () => new Date(), media: createMediaCleaner() },
+    migrations: total,
+  };
 }

@@ -119,6 +119,7 @@ export async function start(): Promise<void> {
     clearInterval(retentionTimer);
     server.close();
     server.closeIdleConnections();
+    void deps.media.close();
     db.close().finally(() => process.exit(0));
     // Long-lived connections (live updates) must not hold the process hostage.
     setTimeout(() => process.exit(0), 5_000).unref();
