@@ -39,6 +39,7 @@ import {
 } from './referrals/referral-api.ts';
 import { lookupReport, replyToReport } from './reports/follow-up.ts';
 import { createChallenge } from './reports/proof-of-work.ts';
+import { REPORT_BODY_LIMIT } from './reports/read-report-body.ts';
 import { submitReport } from './reports/submit-report.ts';
 import { inboundSms } from './sms/inbound.ts';
 import { simulatorTwilio } from './sms/simulator/simulator-twilio.ts';
@@ -56,7 +57,7 @@ export const routes = defineRoutes([
     method: 'POST',
     path: '/api/reports',
     access: 'public',
-    maxBodyBytes: 12 * 1024 * 1024,
+    maxBodyBytes: REPORT_BODY_LIMIT,
     handler: submitReport,
   },
   { method: 'POST', path: '/api/reports/lookup', access: 'public', handler: lookupReport },

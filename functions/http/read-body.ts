@@ -6,8 +6,9 @@
 import type { z } from 'zod';
 import { type FieldProblem, HttpError } from './http-error.ts';
 
-export async function readLimitedText(request: Request, limit: number): Promise<string> {
-  if (!request.body) return '';
+/** The whole body as bytes, refused with 413 as soon as it grows past `limit`. */
+export async function readLimitedBytes(request: Request, limit: number): Promise<Buffer> {
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -26,8 +27,13 @@ export async function readLimitedText(request: Request, limit: number): Promise<
     }
     chunks.push(chunk.value);
   }
+  return Buffer.concat(chunks, size);
+}
+
+export async function readLimitedText(request: Request, limit: number): Promise<string> {
+  const bytes = await readLimitedBytes(request, limit);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new HttpError(400, 'body-not-utf8', 'The request body must be UTF-8 text.');
   }
