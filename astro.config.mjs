@@ -10,7 +10,9 @@ import { DEFAULT_LOCALE, LOCALE_CODES } from './src/i18n/locales.ts';
 export default defineConfig({
   site: process.env.PUBLIC_BASE_URL || 'http://localhost:4321',
   output: 'static',
-  adapter: node({ mode: 'middleware', bodySizeLimit: 12 * 1024 * 1024 }),
+  // A backstop for every on-demand route; each route refuses far earlier, and reads on to this size
+  // so that the client still gets its 413 (MAX_DRAINED_BYTES in functions/http/read-body.ts).
+  adapter: node({ mode: 'middleware', bodySizeLimit: 32 * 1024 * 1024 }),
   integrations: [
     preact(),
     {

@@ -52,6 +52,7 @@ export async function start(): Promise<void> {
   const site = await createStaticSite(`${DIST}client`);
   deps.publisher = createPublisher(config, site, DIST, log);
   const server = createServer({ deps, site, app: handler });
+  await deps.media.prepare();
 
   server.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE')
