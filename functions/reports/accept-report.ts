@@ -59,7 +59,11 @@ async function prepareAttachments(files: Uint8Array[], locale: Locale, deps: Dep
     return { bytes, type };
   });
   const cleaned = await deps.media.cleanAll(jobs);
-  if (!cleaned.ok) throw attachmentRefusedError(locale, cleaned.refusal);
+  if (!cleaned.ok) {
+    // Only the reason: a run of refusals (busy, too slow) is worth seeing; the file is not.
+    deps.log.info('attachment refused', { errorCode: cleaned.refusal });
+    throw attachmentRefusedError(locale, cleaned.refusal);
+  }
   return cleaned.files.map((f) => ({ mediaType: f.mediaType, content: f.bytes }));
 }
 

@@ -36,18 +36,34 @@ describe('JPEG segment stripping (images inside PDFs)', () => {
     expect(after.equals(before)).toBe(true);
   });
 
-  it('walks progressive scans, restart markers and fill bytes', async () => {
+  it('walks the several scans of a progressive JPEG and stops at the end of the image', async () => {
     const progressive = await sharp({ create: { width: 80, height: 60, channels: 3, background: '#468' } })
       .withExif({ IFD0: { Model: SECRETS.camera } })
       .jpeg({ progressive: true })
       .toBuffer();
-    const stripped = stripJpegSegments(await phonePhotoWithTrailers());
-    expect(includes(stripped, SECRETS.trailer)).toBe(false);
     const clean = stripJpegSegments(progressive);
     expect(includes(clean, SECRETS.camera)).toBe(false);
     expect((await sharp(clean).raw().toBuffer()).equals(await sharp(progressive).raw().toBuffer())).toBe(
       true,
     );
+    const stripped = stripJpegSegments(await phonePhotoWithTrailers());
+    expect(includes(stripped, SECRETS.trailer)).toBe(false);
+    expect(includes(stripped, SECRETS.secondCamera)).toBe(false);
+  });
+
+  it('copies stuffed bytes, restart markers and fill bytes inside a scan as they are', () => {
+    const scanHeader = segment(0xda, Buffer.from([1, 1, 0, 0, 63, 0]));
+    const entropy = Buffer.from([0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56, 0xff, 0xff, 0xd1, 0x78]);
+    const jpeg = Buffer.concat([
+      Buffer.from([0xff, 0xd8]),
+      segment(0xe1, Buffer.from(`Exif\0\0${SECRETS.camera}`)),
+      Buffer.from([0xff, 0xff]), // fill bytes before a marker
+      scanHeader,
+      entropy,
+      Buffer.from([0xff, 0xd9]),
+      Buffer.from(SECRETS.trailer),
+    ]);
+    expect([...stripJpegSegments(jpeg)]).toEqual([0xff, 0xd8, ...scanHeader, ...entropy, 0xff, 0xd9]);
   });
 
   it("keeps Adobe's colour-transform segment, cut to its fixed fields", () => {
