@@ -28,7 +28,13 @@ async function phonePhoto(): Promise<Buffer> {
   const width = 4032;
   const height = 3024;
   const pixels = await sharp({
-    create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 22 } },
+    create: {
+      width,
+      height,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 128, sigma: 22 },
+    },
   })
     .blur(1.4)
     .raw()
@@ -54,7 +60,13 @@ async function scannedPdf(): Promise<Buffer> {
   doc.setAuthor('Bench Author');
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const scan = await sharp({
-    create: { width: 1700, height: 2200, channels: 3, noise: { type: 'gaussian', mean: 200, sigma: 32 } },
+    create: {
+      width: 1700,
+      height: 2200,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 200, sigma: 32 },
+    },
   })
     .blur(0.8)
     .jpeg({ quality: 75 })

@@ -30,7 +30,9 @@ export const GPS = {
 };
 
 export function includes(haystack: Uint8Array, needle: string | Uint8Array): boolean {
-  return Buffer.from(haystack).includes(typeof needle === 'string' ? Buffer.from(needle, 'latin1') : needle);
+  return Buffer.from(haystack).includes(
+    Buffer.from(typeof needle === 'string' ? Buffer.from(needle, 'latin1') : needle),
+  );
 }
 
 export function count(haystack: Uint8Array, needle: Uint8Array): number {
@@ -147,9 +149,9 @@ export async function pdfWithEverything(): Promise<Buffer> {
     Type: 'Metadata',
     Subtype: 'XML',
   });
-  doc.context
-    .lookup(image.ref, PDFRawStream)
-    .dict.set(PDFName.of('Metadata'), doc.context.register(imageXmp));
+  const imageStream = doc.context.lookup(image.ref);
+  if (!(imageStream instanceof PDFRawStream)) throw new Error('pdf-lib embedded the photo in another way');
+  imageStream.dict.set(PDFName.of('Metadata'), doc.context.register(imageXmp));
   await doc.attach(Buffer.from(`notes by ${SECRETS.author}`), SECRETS.attachment, { mimeType: 'text/plain' });
   doc.addJavaScript('hello', `app.alert("${SECRETS.script}")`);
   doc.catalog.set(

@@ -79,7 +79,13 @@ describe('JPEG segment stripping (images inside PDFs)', () => {
 
   it('closes a truncated image and refuses what is not a JPEG', async () => {
     const original = await sharp({
-      create: { width: 200, height: 150, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+      create: {
+        width: 200,
+        height: 150,
+        channels: 3,
+        background: '#808080',
+        noise: { type: 'gaussian', mean: 128, sigma: 40 },
+      },
     })
       .jpeg()
       .toBuffer();
