@@ -60,7 +60,8 @@ describe('media cleaner', () => {
   );
 
   it('terminates a worker that overruns and cleans the next file in a new one', async () => {
-    const pool = await warmPool({ timeLimitMs: 30, workers: 1 });
+    // Long enough for a small photo on a busy machine, far too short for 10 MiB of crafted PDF.
+    const pool = await warmPool({ timeLimitMs: 400, workers: 1 });
     const slow = await pool.clean({ bytes: craftedPdf('/Author(', 10 * MIB), type: 'application/pdf' });
     expect(slow).toEqual({ ok: false, refusal: 'too-slow' });
     const next = await pool.clean({ bytes: await photo('png'), type: 'image/png' });
