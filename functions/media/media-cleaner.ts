@@ -5,8 +5,8 @@
  * worker that overruns either is terminated and replaced, and its job refused. The queue in front
  * of the pool is bounded, so a flood of uploads is turned away at once rather than waited on.
  *
- * Workers start on first use and stay for the next job; an idle worker does not keep the process
- * alive.
+ * Workers start on first use and stay for the next job; one that is terminated is replaced at
+ * once. An idle worker does not keep the process alive.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -98,7 +98,7 @@ export function createMediaCleaner(options: MediaCleanerOptions = {}): MediaClea
     current.waiting.resolve(result);
   }
 
-  /** Terminates a worker that overran; a replacement starts when a job needs one. */
+  /** Terminates a worker that overran (or died) and starts its replacement. */
   function discard(slot: Slot, refusal: Refusal): void {
     const index = slots.indexOf(slot);
     if (index === -1) return;
@@ -109,6 +109,8 @@ export function createMediaCleaner(options: MediaCleanerOptions = {}): MediaClea
     slot.worker.on('error', () => {});
     void slot.worker.terminate();
     pump();
+    // Replaced at once, so that the next file does not wait for a worker to start.
+    if (!closed && slots.length === 0) spawn();
   }
 
   function spawn(): void {
