@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { attachmentsBench } from './suites/attachments.ts';
 import { claimsBench } from './suites/claims.ts';
 import { healthThroughput } from './suites/health-throughput.ts';
 import { keysRotateBench } from './suites/keys-rotate.ts';
@@ -40,6 +41,7 @@ const suites: Record<string, () => Promise<string>> = {
   'page-bytes': pageBytes,
   health: () => healthThroughput(seconds),
   reports: () => reportsThroughput(seconds, postgresUrl),
+  attachments: () => attachmentsBench(seconds),
   webhook: () => webhook(seconds),
   triage: () => triageBench(seconds),
   claims: () => claimsBench(seconds, postgresUrl),

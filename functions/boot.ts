@@ -14,6 +14,7 @@ import { openDatabase } from './db/open-database.ts';
 import { DatabaseInUseError } from './db/open-pglite.ts';
 import type { Deps } from './deps.ts';
 import { createLogger, type Logger } from './http/logger.ts';
+import { createMediaCleaner } from './media/media-cleaner.ts';
 import { adoptLegacyTotpSecrets } from './staff/totp-secret.ts';
 
 export interface Opened {
@@ -67,7 +68,10 @@ export async function boot(config: Config): Promise<{ deps: Deps; migrations: nu
   // node whose keys come from the environment may start with none yet.
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   const { db, keys, migrations } = await openWithKeys(config, log);
-  return { deps: { db, config, keys, log, now: () => new Date() }, migrations };
+  return {
+    deps: { db, config, keys, log, now: () => new Date(), media: createMediaCleaner() },
+    migrations,
+  };
 }
 
 /** CLIs print their own results on stdout; their warnings go to stderr. */

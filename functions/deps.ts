@@ -1,6 +1,6 @@
 /**
  * What every handler receives besides the request: the database, the configuration, the keys, a
- * clock and a logger. Passing them in (rather than importing singletons) is what lets tests build a
+ * clock, a logger and the media cleaner. Passing them in (rather than importing singletons) is what lets tests build a
  * `Request`, call a handler and check the `Response` with no server and a controllable clock.
  */
 import type { Publisher } from './cms/rebuild-queue.ts';
@@ -8,6 +8,7 @@ import type { Config } from './config/load-config.ts';
 import type { Keys } from './config/secrets.ts';
 import type { Database } from './db/database.ts';
 import type { Logger } from './http/logger.ts';
+import type { MediaCleaner } from './media/media-cleaner.ts';
 
 export interface Deps {
   db: Database;
@@ -15,6 +16,8 @@ export interface Deps {
   keys: Keys;
   log: Logger;
   now: () => Date;
+  /** Cleans uploaded photos and PDFs in worker threads; workers start on first use. */
+  media: MediaCleaner;
   /** Rebuilds the site after a CMS publish; only the running server has one. */
   publisher?: Publisher;
 }

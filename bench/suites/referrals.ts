@@ -15,6 +15,7 @@ import { migrate } from '../../functions/db/migrate.ts';
 import { openPglite } from '../../functions/db/open-pglite.ts';
 import type { Deps } from '../../functions/deps.ts';
 import { createLogger } from '../../functions/http/logger.ts';
+import { createMediaCleaner } from '../../functions/media/media-cleaner.ts';
 import { createReferral } from '../../functions/referrals/create-referral.ts';
 import { createPartner } from '../../functions/referrals/partners.ts';
 import { intakeReferral } from '../../functions/referrals/referral-views.ts';
@@ -53,6 +54,7 @@ export async function referralsBench(): Promise<string> {
       }),
       log: createLogger('silent'),
       now: () => now,
+      media: createMediaCleaner(),
     };
     const staffId = randomUUID();
     const caseworkerId = randomUUID();

@@ -32,9 +32,10 @@ export function readFailure(
   return broken;
 }
 
-export async function readLimitedText(request: Request, limit: number): Promise<string> {
+/** The whole body as bytes, or a 413 once it has grown past `limit` (the front door drains the rest). */
+export async function readLimitedBytes(request: Request, limit: number): Promise<Buffer> {
   checkDeclaredLength(request, limit);
-  if (!request.body) return '';
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -53,8 +54,13 @@ export async function readLimitedText(request: Request, limit: number): Promise<
     }
     chunks.push(chunk.value);
   }
+  return Buffer.concat(chunks, size);
+}
+
+export async function readLimitedText(request: Request, limit: number): Promise<string> {
+  const bytes = await readLimitedBytes(request, limit);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new HttpError(400, 'body-not-utf8', 'The request body must be UTF-8 text.');
   }

@@ -9,16 +9,15 @@ import { useTranslations } from '#kernel/i18n/ui.ts';
 import { decryptText, encryptField, newDataKey } from '../crypto/envelope.ts';
 import { keyedHash } from '../crypto/keyed-hash.ts';
 import type { Deps } from '../deps.ts';
+import { sniffMediaType } from '../media/sniff-media-type.ts';
 import { enqueue } from '../queue/enqueue.ts';
 import { enforce } from '../rate-limit/rate-limit.ts';
 import { alertOnCall } from '../sms/alerts.ts';
 import { triage } from '../triage/triage.ts';
-import { sniffType } from './attachments/sniff-type.ts';
-import { stripMetadata, UnreadableFileError } from './attachments/strip-metadata.ts';
 import { verifySolution } from './proof-of-work.ts';
 import { newReceipt, receiptHash } from './receipt.ts';
 import { reportPriority } from './report-priority.ts';
-import { reportFieldError } from './report-problems.ts';
+import { attachmentRefusedError, reportFieldError } from './report-problems.ts';
 import { type ReportInput, storedFields } from './report-schema.ts';
 import {
   findByIdempotency,
@@ -47,26 +46,31 @@ export interface Accepted {
 
 interface Prepared {
   mediaType: string;
-  content: Buffer;
+  content: Uint8Array;
 }
 
-function prepareAttachments(files: Uint8Array[], locale: Locale): Prepared[] {
+/**
+ * Every file is recognised by its bytes and cleaned in the media workers before anything is
+ * stored; one file that cannot be cleaned refuses the whole report, so nothing half-cleaned is kept.
+ */
+async function prepareAttachments(files: Uint8Array[], locale: Locale, deps: Deps): Promise<Prepared[]> {
   const present = files.filter((f) => f.byteLength > 0);
   const total = present.reduce((sum, f) => sum + f.byteLength, 0);
   if (present.length > MAX_ATTACHMENTS || total > MAX_ATTACHMENT_BYTES) {
     throw reportFieldError(locale, 'attachments', 'attachments-too-large', 413);
   }
-  return present.map((bytes) => {
-    const type = sniffType(bytes);
+  const jobs = present.map((bytes) => {
+    const type = sniffMediaType(bytes);
     if (!type) throw reportFieldError(locale, 'attachments', 'attachment-type');
-    try {
-      return { mediaType: type, content: stripMetadata(type, bytes) };
-    } catch (error) {
-      if (error instanceof UnreadableFileError)
-        throw reportFieldError(locale, 'attachments', 'attachment-unreadable');
-      throw error;
-    }
+    return { bytes, type };
   });
+  const cleaned = await deps.media.cleanAll(jobs);
+  if (!cleaned.ok) {
+    // Only the reason: a run of refusals (busy, too slow) is worth seeing; the file is not.
+    deps.log.info('attachment refused', { errorCode: cleaned.refusal });
+    throw attachmentRefusedError(locale, cleaned.refusal);
+  }
+  return cleaned.files.map((f) => ({ mediaType: f.mediaType, content: f.bytes }));
 }
 
 async function checkSpamGuard(input: ReportInput, via: 'api' | 'form', deps: Deps, clientAddress: string) {
@@ -108,7 +112,7 @@ export async function acceptReport(
   const earlier = await replay(input, deps);
   if (earlier) return earlier;
   await checkSpamGuard(input, via, deps, clientAddress);
-  const attachments = prepareAttachments(files, input.locale);
+  const attachments = await prepareAttachments(files, input.locale, deps);
   const text = triage({ text: input.description });
   const triaged = reportPriority(input, text);
 

@@ -57,6 +57,7 @@ export async function start(): Promise<void> {
   const site = await createStaticSite(`${DIST}client`);
   deps.publisher = createPublisher(config, site, DIST, log);
   const server = createServer({ deps, site, app: handler });
+  await deps.media.prepare();
 
   server.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE')
@@ -160,6 +161,7 @@ export async function start(): Promise<void> {
     clearInterval(keyTimer);
     server.close();
     server.closeIdleConnections();
+    void deps.media.close();
     checkpoints
       .flush()
       .catch(() => log.error('audit checkpoint failed', { job: 'audit-checkpoint' }))

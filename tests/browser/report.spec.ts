@@ -1,4 +1,5 @@
 /** The anonymous report form in a real browser, with JavaScript off and on, in Arabic and two other locales. */
+import { encryptedPdf, photo } from '../helpers/media-files.ts';
 import { expect, test } from './fixtures.ts';
 
 const LOCALES = ['ar', 'fr', 'vi'] as const;
@@ -35,6 +36,28 @@ test.describe('without JavaScript', () => {
       await expect(page.locator('main .cards li')).toHaveCount(1);
     });
   }
+
+  test('a locked PDF is refused in the reader’s language; a photo is accepted', async ({ page }) => {
+    await page.goto('/fr/report/');
+    await page
+      .locator('#field-description')
+      .fill('Les ouvriers dorment dans l’atelier, la porte est fermée à clé.');
+    await page.locator('#attachments').setInputFiles({
+      name: 'contrat.pdf',
+      mimeType: 'application/pdf',
+      buffer: encryptedPdf(),
+    });
+    await page.locator('form[data-report-form] button[type="submit"]').click();
+    await expect(page.locator('#attachments-error')).toContainText('protégé par un mot de passe');
+    await expect(page.locator('#field-description')).toHaveValue(/porte est fermée/);
+    await page.locator('#attachments').setInputFiles({
+      name: 'maison.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await photo('jpeg', { orientation: 6 }),
+    });
+    await page.locator('form[data-report-form] button[type="submit"]').click();
+    await expect(page.locator('[data-receipt]')).toHaveText(RECEIPT);
+  });
 
   test('a problem shows the form again with every answer kept', async ({ page }) => {
     await page.goto('/fr/report/');

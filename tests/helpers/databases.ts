@@ -8,7 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import type { Database } from '../../functions/db/database.ts';
 import { migrate } from '../../functions/db/migrate.ts';
-import { pgliteDatabase } from '../../functions/db/open-pglite.ts';
+import { PGLITE_OPTIONS, pgliteDatabase } from '../../functions/db/open-pglite.ts';
 import { openPostgres } from '../../functions/db/open-postgres.ts';
 
 export interface TestDatabase {
@@ -24,19 +24,21 @@ export interface Engine {
 }
 
 /**
- * Creating a PGlite instance runs initdb inside WebAssembly (seconds); cloning a ready one takes a
- * fraction of that. Each test process builds one blank and one migrated template once, and every
- * test gets its own clone of one of them, as isolated as a freshly created database.
+ * Creating a PGlite instance runs initdb inside WebAssembly (seconds); loading a ready data folder
+ * takes a fraction of that. Each test process builds one blank and one migrated template once, and
+ * every test database starts from a copy of one of them, as isolated as a freshly created one.
  */
-const templates = new Map<'blank' | 'migrated', Promise<PGlite>>();
+const templates = new Map<'blank' | 'migrated', Promise<Blob>>();
 
-function template(kind: 'blank' | 'migrated'): Promise<PGlite> {
+function template(kind: 'blank' | 'migrated'): Promise<Blob> {
   let ready = templates.get(kind);
   if (!ready) {
     ready = (async () => {
-      const pg = await PGlite.create();
+      const pg = await PGlite.create(PGLITE_OPTIONS);
       if (kind === 'migrated') await migrate(pgliteDatabase(pg));
-      return pg;
+      const dump = await pg.dumpDataDir('none');
+      await pg.close();
+      return dump;
     })();
     templates.set(kind, ready);
   }
@@ -46,8 +48,8 @@ function template(kind: 'blank' | 'migrated'): Promise<PGlite> {
 const pgliteEngine: Engine = {
   name: 'pglite',
   async create(options = {}) {
-    const base = await template(options.migrate === false ? 'blank' : 'migrated');
-    const db = pgliteDatabase((await base.clone()) as PGlite);
+    const dump = await template(options.migrate === false ? 'blank' : 'migrated');
+    const db = pgliteDatabase(await PGlite.create({ ...PGLITE_OPTIONS, loadDataDir: dump }));
     return {
       db,
       openPeer: () => {

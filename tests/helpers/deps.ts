@@ -1,9 +1,13 @@
-/** Handler dependencies for tests: a real database, fixed keys, a controllable clock, captured logs. */
+/**
+ * Handler dependencies for tests: a real database, fixed keys, a controllable clock, captured logs
+ * and the real media cleaner.
+ */
 import { loadConfig } from '../../functions/config/load-config.ts';
 import { makeKeys } from '../../functions/config/secrets.ts';
 import type { Database } from '../../functions/db/database.ts';
 import type { Deps } from '../../functions/deps.ts';
 import { createLogger } from '../../functions/http/logger.ts';
+import { createMediaCleaner } from '../../functions/media/media-cleaner.ts';
 
 export interface TestDeps extends Deps {
   /** Every log line written so far. */
@@ -26,6 +30,8 @@ export function createTestDeps(db: Database, env: Record<string, string> = {}): 
     }),
     log: createLogger('debug', (line) => logLines.push(line)),
     now: () => now,
+    // The real worker pool; its workers start only for tests that send files.
+    media: createMediaCleaner(),
     logLines,
     setNow(date) {
       now = date;

@@ -12,11 +12,13 @@ import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { multipartBody } from '../../../bench/lib/uploads.ts';
 import type { Database } from '../../../functions/db/database.ts';
 import { migrate } from '../../../functions/db/migrate.ts';
 import { openPglite } from '../../../functions/db/open-pglite.ts';
 import { handleApi, routes } from '../../../functions/routes.ts';
 import { createTestDeps, type TestDeps } from '../../helpers/deps.ts';
+import { craftedPdf, encryptedPdf, pngBomb, randomWithMagic } from '../../helpers/media-files.ts';
 import { type RunningServer, startServer } from '../../helpers/running-server.ts';
 
 const PARAM_VALUES = [
@@ -37,6 +39,62 @@ const QUERIES = ['', '?%', '?a=%ZZ', `?q=${'y'.repeat(8000)}`, '?__proto__[x]=1&
 function deepJson(depth: number): string {
   return `${'['.repeat(depth)}${']'.repeat(depth)}`;
 }
+
+const REPORT_FIELDS = { description: 'Fuzzing the report form with crafted files', locale: 'en' };
+
+/** Report forms carrying files crafted to make parsers work: each must end in a 4xx problem. */
+const CRAFTED_FILES: [string, string, Buffer][] = [
+  ['PDF of repeated /Author(', 'application/pdf', craftedPdf('/Author(', 384 * 1024)],
+  ['PDF of repeated <?xpacket begin', 'application/pdf', craftedPdf('<?xpacket begin', 384 * 1024)],
+  ['encrypted PDF', 'application/pdf', encryptedPdf()],
+  ['PNG bomb', 'image/png', pngBomb(30_000, 30_000)],
+  ['random JPEG', 'image/jpeg', randomWithMagic('jpeg')],
+  ['random PNG', 'image/png', randomWithMagic('png')],
+  ['random WebP', 'image/webp', randomWithMagic('webp')],
+  ['random PDF', 'application/pdf', randomWithMagic('pdf')],
+  ['declared PDF, bytes of nothing known', 'application/pdf', Buffer.from('MZ\x90\0 not a pdf')],
+];
+
+const CRAFTED_BODIES = CRAFTED_FILES.map(([note, type, bytes]) => {
+  const { body, contentType } = multipartBody(REPORT_FIELDS, [{ name: 'file', type, bytes }]);
+  return { type: contentType, body: new Uint8Array(body), note: `multipart with ${note}` };
+});
+
+/** Multipart framing gone wrong: each must end in a 400, 413 or 415 problem. */
+const MALFORMED_MULTIPART: { type: string; body: string; note: string }[] = [
+  { type: 'multipart/form-data; boundary=', body: '--\r\n\r\n', note: 'empty boundary' },
+  { type: 'multipart/form-data; boundary=b', body: '--b--\r\n', note: 'no parts' },
+  {
+    type: 'multipart/form-data; boundary=b',
+    body: '--b\r\nContent-Disposition: form-data; name="attachments"\r\n\r\n\xff\xd8\xff',
+    note: 'file cut short',
+  },
+  {
+    type: 'multipart/form-data; boundary=b',
+    body: `--b\r\nContent-Disposition: form-data; name="${'n'.repeat(20_000)}"\r\n\r\nx\r\n--b--`,
+    note: 'endless header',
+  },
+  {
+    type: 'multipart/form-data; boundary=b',
+    body: `${'--b\r\nContent-Disposition: form-data; name="signs"\r\n\r\ndebt\r\n'.repeat(500)}--b--`,
+    note: 'too many parts',
+  },
+  {
+    type: 'multipart/form-data; boundary=b',
+    body: '--b\r\nContent-Type: image/png\r\n\r\nx\r\n--b--',
+    note: 'part without a name',
+  },
+  {
+    type: 'multipart/form-data; boundary="b"',
+    body: `--b\r\nContent-Disposition: form-data; name="__proto__"\r\n\r\n{}\r\n--b--`,
+    note: 'prototype field',
+  },
+  {
+    type: `multipart/form-data; boundary=${'a'.repeat(69)}b`,
+    body: `--${'a'.repeat(69)}b\r\nContent-Disposition: form-data; name="description"\r\n\r\n${'a'.repeat(200_000)}`,
+    note: 'boundary that string search trips on',
+  },
+];
 
 const BODIES: { type?: string; body: BodyInit; note: string }[] = [
   { type: 'application/json', body: '', note: 'empty json' },
@@ -62,6 +120,8 @@ const BODIES: { type?: string; body: BodyInit; note: string }[] = [
   { type: 'application/x-www-form-urlencoded', body: 'x=1&x=2&x=3&__proto__=1', note: 'repeated form' },
   { type: 'multipart/form-data; boundary=zzz', body: '--zzz\r\nbroken', note: 'broken multipart' },
   { type: 'multipart/form-data', body: 'no boundary', note: 'multipart without boundary' },
+  ...MALFORMED_MULTIPART,
+  ...CRAFTED_BODIES,
   { type: 'text/plain', body: 'hello', note: 'plain text' },
   { body: new Uint8Array([0, 255, 254, 1, 2, 3]), note: 'binary without type' },
   { type: 'application/json', body: new Uint8Array([0xc3, 0x28, 0xa0, 0xa1]), note: 'invalid utf-8' },
@@ -101,7 +161,28 @@ describe('API fuzz suite', () => {
     await migrate(db);
     deps = createTestDeps(db);
   });
-  afterAll(() => db.close());
+  afterAll(async () => {
+    await deps.media.close();
+    await db.close();
+  });
+
+  it('answers every crafted file and broken multipart body on POST /api/reports with a 4xx problem', async () => {
+    let client = 0;
+    for (const { type, body, note } of [...CRAFTED_BODIES, ...MALFORMED_MULTIPART]) {
+      // A client of its own each time, so that the rate limit lets every body reach the cleaner.
+      client += 1;
+      const request = new Request('http://fuzz/api/reports', {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body,
+      });
+      const response = await handleApi(request, deps, { socketAddress: `198.51.100.${client}` });
+      expect(response.status, note).toBeGreaterThanOrEqual(400);
+      expect(response.status, note).toBeLessThan(500);
+      expect(response.headers.get('content-type'), note).toContain('application/problem+json');
+      await response.arrayBuffer();
+    }
+  });
 
   it('covers every route in the table', () => {
     expect(routes.length).toBeGreaterThan(0);
