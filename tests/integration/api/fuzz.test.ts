@@ -3,6 +3,9 @@
  * the routing table. The route list comes from the table itself, so a new route is fuzzed the
  * moment it exists. Any 5xx, any thrown error, or a 4xx that is not problem+json fails the suite.
  *
+ * The same again signed in, as a staff member whose role grants each route's permission, so that
+ * the bodies reach the handlers behind the access check.
+ *
  * Then the same kind of bodies, oversized ones included, go over the wire to a running server, to
  * every route and every form endpoint (the console's pages, found from src/pages/console, and the
  * public report forms): a reset connection only shows there. None may be reset or answered with a
@@ -17,8 +20,10 @@ import type { Database } from '../../../functions/db/database.ts';
 import { migrate } from '../../../functions/db/migrate.ts';
 import { openPglite } from '../../../functions/db/open-pglite.ts';
 import { handleApi, routes } from '../../../functions/routes.ts';
+import { can, type Permission } from '../../../functions/staff/roles.ts';
 import { createTestDeps, type TestDeps } from '../../helpers/deps.ts';
 import { craftedPdf, encryptedPdf, pngBomb, randomWithMagic } from '../../helpers/media-files.ts';
+import { type Caller, ORIGIN, referralWorld } from '../../helpers/referrals.ts';
 import { type RunningServer, startServer } from '../../helpers/running-server.ts';
 
 const PARAM_VALUES = [
@@ -142,6 +147,11 @@ function concretePaths(pattern: string): string[] {
 
 async function expectWellFormed(response: Response, label: string) {
   expect(response.status, label).toBeLessThan(500);
+  // A live-updates stream never ends by itself: its answer is its status.
+  if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+    await response.body?.cancel();
+    return;
+  }
   if (response.status >= 400 && response.status !== 405 && response.headers.get('content-length') !== '0') {
     const type = response.headers.get('content-type') ?? '';
     if (type.includes('json')) {
@@ -217,6 +227,79 @@ describe('API fuzz suite', () => {
           });
           await expectWellFormed(await handleApi(request, deps), `${route.method} ${path} ${note}`);
           await expectWellFormed(await handleApi(same, deps), `${route.method} ${path} ${note} (own method)`);
+        }
+      }
+    });
+  });
+});
+
+/**
+ * The same, signed in: every route that needs a permission is fuzzed by a staff member whose role
+ * grants it, with a valid session, CSRF token and Origin, so that the bodies reach the handlers
+ * instead of stopping at the access check. Path parameters are real ids as well as malformed ones.
+ */
+describe('API fuzz suite, signed in', () => {
+  let db: Database;
+  let deps: TestDeps;
+  let callers: Record<string, Caller>;
+  let realIds: string[];
+  beforeAll(async () => {
+    db = await openPglite(undefined);
+    await migrate(db);
+    deps = createTestDeps(db, { PUBLIC_BASE_URL: ORIGIN });
+    const world = await referralWorld(db, deps);
+    const item = await world.newItem();
+    callers = {
+      admin: world.admin,
+      supervisor: world.supervisor,
+      operator: world.operator,
+      'partner-caseworker': world.shelterWorker,
+    };
+    realIds = [item, world.shelter.id, world.operator.id];
+  }, 120_000);
+  afterAll(async () => {
+    await deps.media.close();
+    await db.close();
+  });
+
+  const guarded = routes.filter((r) => r.access !== 'public');
+  it('covers every route that needs a permission', () => {
+    expect(guarded.length).toBeGreaterThan(10);
+  });
+
+  describe.each(guarded.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', (_name, route) => {
+    it('answers malformed bodies and parameters from a permitted role with a 4xx problem or success', async () => {
+      const permission = (route.access as { permission: Permission }).permission;
+      const role = (['admin', 'supervisor', 'operator', 'partner-caseworker'] as const).find((r) =>
+        can(r, permission),
+      );
+      expect(role, `a role that may ${permission}`).toBeDefined();
+      const caller = callers[role!]!;
+      const paths = route.path.includes(':')
+        ? [...realIds, ...PARAM_VALUES.slice(0, 5)].map((v) => route.path.replace(/:[a-zA-Z]+/g, v))
+        : [route.path];
+      const bodies: unknown[] = [
+        undefined,
+        {},
+        null,
+        [],
+        'text',
+        { reason: 'x'.repeat(100_000) },
+        { to: 'nobody', staffId: 'nobody', priority: 'urgent-ish', outcome: 42, message: {} },
+        { partnerId: realIds[1], packet: { summary: 1 }, consent: { confirmed: 'yes' } },
+        { __proto__: { admin: true }, constructor: { prototype: {} } },
+      ];
+      for (const path of paths) {
+        for (const body of bodies) {
+          const response = await caller.call(route.method, path, body);
+          await expectWellFormed(
+            response,
+            `${role} ${route.method} ${path} ${JSON.stringify(body)?.slice(0, 60)}`,
+          );
+        }
+        for (const query of QUERIES.slice(1)) {
+          const response = await caller.call(route.method, `${path}${query}`);
+          await expectWellFormed(response, `${role} ${route.method} ${path}${query.slice(0, 40)}`);
         }
       }
     });
