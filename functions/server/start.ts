@@ -15,6 +15,7 @@ import { purge } from '../retention/purge.ts';
 import { sendDue } from '../sms/outbox.ts';
 import { createTwilioSender } from '../sms/twilio-sender.ts';
 import { firstAdminLink } from '../staff/first-admin.ts';
+import { useLocalModel } from '../triage/model.ts';
 import { type AppHandler, createServer } from './create-server.ts';
 import { createStaticSite } from './static-files.ts';
 
@@ -41,6 +42,11 @@ export async function start(): Promise<void> {
   }
   const { deps, migrations } = booted;
   const { log, db } = deps;
+  // A model retrained on this deployment's corrections (npm run triage:train) replaces the shipped one.
+  const model = useLocalModel(config.dataDir);
+  if (model.problem)
+    log.warn('local triage model refused, using the shipped one', { problem: model.problem });
+  log.info('triage model', { model: model.version ?? 'rules only', source: model.source });
   const DIST = config.cms.distDir ? `${config.cms.distDir}/` : DEFAULT_DIST;
   const entry = `${DIST}server/entry.mjs`;
   if (!existsSync(entry)) {

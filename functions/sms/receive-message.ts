@@ -11,7 +11,7 @@ import { keyedHash } from '../crypto/keyed-hash.ts';
 import type { Deps } from '../deps.ts';
 import { enqueue } from '../queue/enqueue.ts';
 import { higherPriority } from '../queue/priority.ts';
-import { triage } from '../triage/triage.ts';
+import { storedReasons, triage } from '../triage/triage.ts';
 import { alertOnCall } from './alerts.ts';
 import {
   type ConversationRow,
@@ -83,6 +83,7 @@ export async function receiveMessage(deps: Deps, params: InboundParams): Promise
       ),
     );
     const result = triage({ text: params.Body, history });
+    const reasons = storedReasons(result.reasons);
     await linkReceipt(tx, deps, conversation.id, params.Body, now);
     const keyword = keywordOf(params.Body);
 
@@ -93,7 +94,7 @@ export async function receiveMessage(deps: Deps, params: InboundParams): Promise
       messageSid: params.MessageSid,
       body: await encryptField(dataKey, params.Body, `conversation:${conversation.id}:message`),
       priority: result.priority,
-      reasons: result.reasons,
+      reasons,
       status: 'received',
       now,
     });
@@ -126,13 +127,14 @@ export async function receiveMessage(deps: Deps, params: InboundParams): Promise
           priority: result.priority,
           minor: result.minor,
           score: result.score,
-          reasons: result.reasons,
+          reasons,
+          model: result.model,
         },
         now,
       );
     }
     if (priority === 'emergency' && conversation.priority !== 'emergency') {
-      await alertOnCall(tx, deps, { source: 'sms', reasons: result.reasons, minor }, now);
+      await alertOnCall(tx, deps, { source: 'sms', reasons, minor }, now);
     }
 
     const reply = chooseReply({ conversation, isNew, keyword, choice, lang });
