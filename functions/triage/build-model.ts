@@ -18,7 +18,7 @@ import {
   TEXT_BITS,
 } from './features.ts';
 import { type ModelReading, readMessage } from './model.ts';
-import { encodeModel, MODEL_FORMAT, quantise, type TriageModel } from './model-file.ts';
+import { encodeModel, MODEL_FORMAT, type QuantisedHead, quantise, type TriageModel } from './model-file.ts';
 import { PRIORITIES, type Priority } from './reason-codes.ts';
 import { analyseRules, type RuleAnalysis } from './rule-analysis.ts';
 import { trainSoftmax } from './train-softmax.ts';
@@ -154,6 +154,8 @@ function digestOf(examples: readonly TrainingExample[]): string {
 export interface BuildOptions {
   /** Choose thresholds by cross-validation over the groups (the default), or use these. */
   readonly thresholds?: Thresholds;
+  /** Reuse this language head instead of training one (it does not affect priority or minor). */
+  readonly language?: QuantisedHead;
 }
 
 export interface BuiltModel {
@@ -171,16 +173,24 @@ export function buildModel(examples: readonly TrainingExample[], options: BuildO
     examples.map((_, i) => i),
   );
   const corpus = examples.filter((e) => e.variety !== undefined);
-  const language = trainSoftmax(
-    { x: corpus.map((e) => languageFeatures(e.text)), y: corpus.map((e) => VARIETIES.indexOf(e.variety!)) },
-    {
-      classes: VARIETIES.length,
-      dimensions: LANGUAGE_BUCKETS,
-      l2: LANGUAGE_L2,
-      iterations: ITERATIONS,
-      minCount: 1,
-    },
-  );
+  const language =
+    options.language ??
+    quantise(
+      VARIETIES,
+      trainSoftmax(
+        {
+          x: corpus.map((e) => languageFeatures(e.text)),
+          y: corpus.map((e) => VARIETIES.indexOf(e.variety!)),
+        },
+        {
+          classes: VARIETIES.length,
+          dimensions: LANGUAGE_BUCKETS,
+          l2: LANGUAGE_L2,
+          iterations: ITERATIONS,
+          minCount: 1,
+        },
+      ),
+    );
   return encodeModel({
     header: {
       format: MODEL_FORMAT,
@@ -195,6 +205,6 @@ export function buildModel(examples: readonly TrainingExample[], options: BuildO
     },
     priority: heads.priority,
     minor: heads.minor,
-    language: quantise(VARIETIES, language),
+    language,
   });
 }

@@ -41,10 +41,17 @@ export interface ModelDecision {
 
 // Documents taken or a false promise concern a child too, but are not the child being exploited now.
 const NOT_EXPLOITATION_OF_CHILD = new Set<LexiconKey>(['documents-taken', 'deception']);
+// Signs that, for a child, are exploitation going on now.
+const ONGOING = new Set<LexiconKey>([...EMERGENCY_SIGNALS, 'forced-labour']);
 const DISTRESS: readonly LexiconKey[] = [...EMERGENCY_SIGNALS, ...URGENT_SIGNALS, 'help-request'];
 const NOISE_MARKERS: readonly LexiconKey[] = ['greeting-only', 'thanks', 'test', 'spam'];
 // A message is short when it has a few words at most: a plea, a greeting, or a test.
 const SHORT_WORDS = 4;
+// Signs of exploitation alone need this many times the emergency threshold; thanks or a greeting
+// with no sign at all needs at least this probability.
+const URGENT_ONLY_FACTOR = 3;
+const POLITE_EMERGENCY = 0.8;
+const POLITE_WORDS = 8;
 // Danger is a cue when the two danger classes together are at least this likely.
 const DOUBTFUL_DANGER = 0.3;
 
@@ -70,13 +77,12 @@ function looksLikeNoise(e: Evidence, shape: Shape): boolean {
 function childExploitedNow(e: Evidence): boolean {
   if (!e.minor || e.found.has('hypothetical') || e.found.has('negated-danger')) return false;
   const signs = [...EMERGENCY_SIGNALS, ...URGENT_SIGNALS].filter((k) => e.found.has(k));
-  const now =
-    e.found.has('immediate') || signs.some((k) => (EMERGENCY_SIGNALS as readonly string[]).includes(k));
+  const now = e.found.has('immediate') || signs.some((k) => ONGOING.has(k));
   return now && (signs.some((k) => !NOT_EXPLOITATION_OF_CHILD.has(k)) || e.found.has('work'));
 }
 
 function saysSafeAndAsks(e: Evidence): boolean {
-  const safe = e.found.has('negated-danger') || e.negated.has('danger-now');
+  const safe = e.found.has('negated-danger') || EMERGENCY_SIGNALS.some((k) => e.negated.has(k));
   return (
     safe && asksSomething(e) && !e.found.has('immediate') && !EMERGENCY_SIGNALS.some((k) => e.found.has(k))
   );
@@ -102,19 +108,31 @@ export function decideWithModel(
   const emergencySign = EMERGENCY_SIGNALS.some((k) => e.found.has(k));
   // Signs of exploitation without danger this minute need stronger evidence of an emergency.
   const urgentOnly = !emergencySign && URGENT_SIGNALS.some((k) => e.found.has(k));
-  const emergencyAt = urgentOnly ? Math.min(0.5, 2 * thresholds.emergency) : thresholds.emergency;
+  const emergencyAt = urgentOnly
+    ? Math.min(0.5, URGENT_ONLY_FACTOR * thresholds.emergency)
+    : thresholds.emergency;
   // A third party's suspicion ("I think they are not allowed to leave") is urgent, not more,
   // unless the model itself reads an emergency.
   const suspicionOnly =
-    e.found.has('uncertain') && e.found.has('third-party-report') && !e.found.has('immediate');
-  const leansEmergency = p[0]! >= emergencyAt && !(towards === 'noise' && looksLikeNoise(e, shape));
+    e.found.has('uncertain') &&
+    e.found.has('third-party-report') &&
+    !e.found.has('immediate') &&
+    !e.found.has('rescue-plea');
+  const signs = [...EMERGENCY_SIGNALS, ...URGENT_SIGNALS].some((k) => e.found.has(k));
+  // Thanks or a greeting with no sign of danger ("thank you for your help yesterday") is noise
+  // unless the model is sure of an emergency.
+  const politeOnly = !signs && shape.words <= POLITE_WORDS && looksLikeNoise(e, shape);
+  const leansEmergency =
+    p[0]! >= (politeOnly ? Math.max(POLITE_EMERGENCY, emergencyAt) : emergencyAt) &&
+    !(towards === 'noise' && looksLikeNoise(e, shape));
   let priority: Priority = towards;
-  if (leansEmergency && !saysSafeAndAsks(e) && !(suspicionOnly && towards !== 'emergency'))
-    priority = 'emergency';
+  if (leansEmergency && !saysSafeAndAsks(e)) priority = 'emergency';
+  else if (priority === 'emergency' && politeOnly) priority = PRIORITIES[order[1]!]!;
+  if (suspicionOnly && priority === 'emergency' && towards !== 'emergency') priority = 'urgent';
   if (childExploitedNow(e)) priority = 'emergency';
-  if (saysSafeAndAsks(e) && priority !== 'urgent') priority = 'standard';
+  if (saysSafeAndAsks(e) && !signs) priority = 'standard';
 
-  const ruleDistress = DISTRESS.some((k) => e.found.has(k));
+  const ruleDistress = politeOnly ? signs : DISTRESS.some((k) => e.found.has(k));
   const distress = ruleDistress || p[0]! + p[1]! >= DOUBTFUL_DANGER;
   // The model's "standard" or "noise" stands only when the message shows why: a question, or a
   // greeting, thanks, test or advertisement. Otherwise a cue of distress keeps it urgent at least.

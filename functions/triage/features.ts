@@ -61,13 +61,43 @@ function fnv(text: string, seed: number): number {
   return h >>> 0;
 }
 
-function addCharGrams(
-  counts: Map<number, number>,
-  text: string,
-  maxN: number,
-  seed: number,
-  mask: number,
-): void {
+/**
+ * Counts buckets in a scratch array shared by every call (triage is synchronous), remembering which
+ * were touched: far cheaper than a Map for the few hundred n-grams of a message.
+ */
+class BucketCounter {
+  private readonly counts: Uint32Array;
+  private touched = new Int32Array(1024);
+  size = 0;
+  constructor(buckets: number) {
+    this.counts = new Uint32Array(buckets);
+  }
+  set(bucket: number): void {
+    if (this.counts[bucket]!++ > 0) return;
+    if (this.size === this.touched.length) {
+      const grown = new Int32Array(this.size * 2);
+      grown.set(this.touched);
+      this.touched = grown;
+    }
+    this.touched[this.size++] = bucket;
+  }
+  /** The touched buckets in ascending order with their counts; the counter is empty again after. */
+  drain(): { buckets: Int32Array; counts: Uint32Array } {
+    const buckets = this.touched.slice(0, this.size).sort();
+    const counts = new Uint32Array(buckets.length);
+    for (let k = 0; k < buckets.length; k++) {
+      counts[k] = this.counts[buckets[k]!]!;
+      this.counts[buckets[k]!] = 0;
+    }
+    this.size = 0;
+    return { buckets, counts };
+  }
+}
+
+const TEXT_COUNTER = new BucketCounter(TEXT_BUCKETS);
+const LANGUAGE_COUNTER = new BucketCounter(LANGUAGE_BUCKETS);
+
+function addCharGrams(counts: BucketCounter, text: string, maxN: number, seed: number, mask: number): void {
   const padded = ` ${text} `;
   for (let i = 0; i < padded.length; i++) {
     let h = (FNV_OFFSET ^ seed) >>> 0;
@@ -75,7 +105,7 @@ function addCharGrams(
       h = Math.imul(h ^ padded.charCodeAt(i + n - 1), FNV_PRIME);
       // Mixing in n keeps "ab" and "ab " apart from grams of other lengths that hash alike.
       const bucket = (Math.imul(h ^ n, FNV_PRIME) >>> 0) & mask;
-      counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
+      counts.set(bucket);
     }
   }
 }
@@ -89,32 +119,33 @@ export function bigramBucket(a: string, b: string): number {
 }
 
 /** The character n-gram buckets of one word with its boundaries, as they occur in a message. */
-export function wordCharBuckets(word: string): number[] {
-  const counts = new Map<number, number>();
-  addCharGrams(counts, word, MAX_CHAR_GRAM, 0, TEXT_BUCKETS - 1);
-  return [...counts.keys()];
+export function wordCharBuckets(word: string): Int32Array {
+  addCharGrams(TEXT_COUNTER, word, MAX_CHAR_GRAM, 0, TEXT_BUCKETS - 1);
+  return TEXT_COUNTER.drain().buckets;
 }
 
-function toSparse(counts: Map<number, number>, extra: readonly number[] = []): SparseVector {
-  const indices = [...counts.keys()].sort((a, b) => a - b);
+function toSparse(counter: BucketCounter, extra: readonly number[] = []): SparseVector {
+  const { buckets, counts } = counter.drain();
+  const n = buckets.length;
+  const indices = new Int32Array(n + extra.length);
+  const values = new Float32Array(indices.length);
   let norm = 0;
-  const weights = indices.map((i) => {
-    const v = 1 + Math.log(counts.get(i)!);
+  const weights = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const v = 1 + Math.log(counts[k]!);
+    weights[k] = v;
     norm += v * v;
-    return v;
-  });
+  }
   norm = Math.sqrt(norm) || 1;
-  const all = new Int32Array(indices.length + extra.length);
-  const values = new Float32Array(all.length);
-  indices.forEach((index, k) => {
-    all[k] = index;
+  for (let k = 0; k < n; k++) {
+    indices[k] = buckets[k]!;
     values[k] = weights[k]! / norm;
-  });
+  }
   extra.forEach((index, k) => {
-    all[indices.length + k] = index;
-    values[indices.length + k] = 1;
+    indices[n + k] = index;
+    values[n + k] = 1;
   });
-  return { indices: all, values };
+  return { indices, values };
 }
 
 function contentBucket(n: number): string {
@@ -140,18 +171,13 @@ function ruleFeatureIndices(rules: RuleAnalysis): number[] {
 
 /** Features of the priority and minor heads: hashed text, then the rules' findings. */
 export function priorityFeatures(rules: RuleAnalysis): SparseVector {
-  const counts = new Map<number, number>();
-  addCharGrams(counts, rules.normalised, MAX_CHAR_GRAM, 0, TEXT_BUCKETS - 1);
+  addCharGrams(TEXT_COUNTER, rules.normalised, MAX_CHAR_GRAM, 0, TEXT_BUCKETS - 1);
   const ws = words(rules.normalised);
   for (let i = 0; i < ws.length; i++) {
-    const w = wordBucket(ws[i]!);
-    counts.set(w, (counts.get(w) ?? 0) + 1);
-    if (i > 0) {
-      const b = bigramBucket(ws[i - 1]!, ws[i]!);
-      counts.set(b, (counts.get(b) ?? 0) + 1);
-    }
+    TEXT_COUNTER.set(wordBucket(ws[i]!));
+    if (i > 0) TEXT_COUNTER.set(bigramBucket(ws[i - 1]!, ws[i]!));
   }
-  return toSparse(counts, ruleFeatureIndices(rules));
+  return toSparse(TEXT_COUNTER, ruleFeatureIndices(rules));
 }
 
 /**
@@ -159,12 +185,11 @@ export function priorityFeatures(rules: RuleAnalysis): SparseVector {
  * kept), because "ă", "ư" or "ñ" say more about a language than about danger.
  */
 export function languageFeatures(text: string): SparseVector {
-  const counts = new Map<number, number>();
   const cleaned = text
     .normalize('NFC')
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}']+/gu, ' ')
     .trim();
-  addCharGrams(counts, cleaned, MAX_LANGUAGE_GRAM, LANGUAGE_SEED, LANGUAGE_BUCKETS - 1);
-  return toSparse(counts);
+  addCharGrams(LANGUAGE_COUNTER, cleaned, MAX_LANGUAGE_GRAM, LANGUAGE_SEED, LANGUAGE_BUCKETS - 1);
+  return toSparse(LANGUAGE_COUNTER);
 }

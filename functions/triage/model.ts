@@ -66,15 +66,16 @@ export function useLocalModel(dataDir: string): {
 }
 
 function headScores(head: QuantisedHead, x: SparseVector): Float64Array {
-  const out = new Float64Array(head.classes.length);
-  const { dimensions: d, weights } = head;
-  for (let c = 0; c < out.length; c++) {
-    let s = 0;
-    const row = c * d;
-    for (let j = 0; j < x.indices.length; j++) s += weights[row + x.indices[j]!]! * x.values[j]!;
-    out[c] = head.biases[c]! + head.scales[c]! * s;
+  const k = head.classes.length;
+  const sums = new Float64Array(k);
+  const { weights } = head;
+  for (let j = 0; j < x.indices.length; j++) {
+    const at = x.indices[j]! * k;
+    const v = x.values[j]!;
+    for (let c = 0; c < k; c++) sums[c]! += weights[at + c]! * v;
   }
-  return out;
+  for (let c = 0; c < k; c++) sums[c] = head.biases[c]! + head.scales[c]! * sums[c]!;
+  return sums;
 }
 
 export function headProbabilities(head: QuantisedHead, x: SparseVector): Float64Array {
@@ -120,16 +121,28 @@ export function strongestWords(
   count = 2,
 ): string[] {
   const head = model.priority;
-  const d = head.dimensions;
-  const c = PRIORITIES.indexOf(towards) * d;
-  const r = PRIORITIES.indexOf(against) * d;
+  const k = head.classes.length;
+  const c = PRIORITIES.indexOf(towards);
+  const r = PRIORITIES.indexOf(against);
   const sc = head.scales[PRIORITIES.indexOf(towards)]!;
   const sr = head.scales[PRIORITIES.indexOf(against)]!;
-  const inMessage = new Map<number, number>();
-  for (let j = 0; j < x.indices.length && x.indices[j]! < TEXT_BUCKETS; j++)
-    inMessage.set(x.indices[j]!, x.values[j]!);
+  // The message's value of a text bucket: binary search over its sorted indices.
+  const textEnd = x.indices.findIndex((i) => i >= TEXT_BUCKETS);
+  const end = textEnd === -1 ? x.indices.length : textEnd;
+  const inMessage = (bucket: number): number => {
+    let lo = 0;
+    let hi = end - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = x.indices[mid]!;
+      if (at === bucket) return x.values[mid]!;
+      if (at < bucket) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  };
   const pull = (bucket: number) =>
-    (inMessage.get(bucket) ?? 0) * (sc * head.weights[c + bucket]! - sr * head.weights[r + bucket]!);
+    inMessage(bucket) * (sc * head.weights[bucket * k + c]! - sr * head.weights[bucket * k + r]!);
   const scored = new Map<string, number>();
   for (const word of words(normalised)) {
     if (scored.has(word) || word.length < 2) continue;

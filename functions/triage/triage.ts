@@ -113,13 +113,16 @@ export function triage(input: TriageInput): TriageResult {
   const history = input.history ?? [];
   const previous = history.length > 0 ? detectLanguage(history.join('\n')) : undefined;
   const current = applyHistory(analyse(input.text, model, previous), history, model);
-  const language = model
-    ? modelLanguage(model, history.length > 0 ? [...history.slice(-2), input.text].join('\n') : input.text)
-    : {
-        lang: current.language.lang,
-        script: current.language.script,
-        langConfidence: current.language.confidence,
-      };
+  // A native script names its language by itself; the model's language head reads Latin letters.
+  const native = current.language.script === 'native';
+  const language =
+    model && !native
+      ? modelLanguage(model, history.length > 0 ? [...history.slice(-2), input.text].join('\n') : input.text)
+      : {
+          lang: current.language.lang,
+          script: current.language.script,
+          langConfidence: current.language.confidence,
+        };
   return {
     priority: current.priority,
     score: current.score,

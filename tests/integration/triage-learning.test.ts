@@ -10,7 +10,7 @@ import { readCorrections } from '../../functions/triage/corrections-store.ts';
 import { activeModel } from '../../functions/triage/model.ts';
 import { engines, type TestDatabase } from '../helpers/databases.ts';
 import { createTestDeps, type TestDeps } from '../helpers/deps.ts';
-import { textHotline } from '../helpers/twilio.ts';
+import { PUBLIC_URL, textHotline } from '../helpers/twilio.ts';
 
 const DAY = 86_400_000;
 const SUPERVISOR = { id: '00000000-0000-4000-8000-000000000001', mayOverride: true };
@@ -20,7 +20,10 @@ describe.each(engines)('triage corrections on $name', (engine) => {
   let deps: TestDeps;
   beforeEach(async () => {
     t = await engine.create();
-    deps = createTestDeps(t.db, { RETENTION_DAYS: 'noise:7,closed:90,referral:30' });
+    deps = createTestDeps(t.db, {
+      PUBLIC_BASE_URL: PUBLIC_URL,
+      RETENTION_DAYS: 'noise:7,closed:90,referral:30',
+    });
     await t.db.query(
       `insert into staff_users (id, email, role, active) values ($1, 'sup@example.org', 'supervisor', true)`,
       [SUPERVISOR.id],

@@ -53,9 +53,23 @@ describe('the safety rules around the model', () => {
     expect(decide('ok thank you so much', [0.02, 0.03, 0.05, 0.9]).priority).toBe('noise');
   });
 
-  it('does not let an unexplained long message fall to noise', () => {
-    const d = decide('мы 8 человек в подвале, хозяин закрывает нас ночью', [0.2, 0.15, 0.05, 0.6]);
+  it('does not let an unsure, unexplained long message fall to noise', () => {
+    const d = decide('мы 8 человек в подвале, хозяин закрывает нас ночью', [0.2, 0.15, 0.2, 0.45]);
     expect(['urgent', 'emergency']).toContain(d.priority);
+  });
+
+  it('sorts a message that says it is safe and asks something as standard', () => {
+    expect(decide('hindi naman po ako sinasaktan, may tanong lang po', [0.05, 0.8, 0.1, 0.05]).priority).toBe(
+      'standard',
+    );
+  });
+
+  it('keeps thanks for past help as noise unless the model is sure of an emergency', () => {
+    expect(decide('Salamat po sa tulong ninyo kahapon', [0.6, 0.0, 0.0, 0.4]).priority).toBe('noise');
+  });
+
+  it('calls a child exploited now an emergency, whatever the model says', () => {
+    expect(decide('১৫ বছরের মেয়েকে জোর করে কাজ করাচ্ছে', [0.1, 0.85, 0.03, 0.02]).priority).toBe('emergency');
   });
 
   it('flags a child from the rules or from the model’s minor head', () => {
