@@ -97,17 +97,27 @@ class BucketCounter {
 const TEXT_COUNTER = new BucketCounter(TEXT_BUCKETS);
 const LANGUAGE_COUNTER = new BucketCounter(LANGUAGE_BUCKETS);
 
-function addCharGrams(counts: BucketCounter, text: string, maxN: number, seed: number, mask: number): void {
+/** Calls `visit` with the bucket of every character n-gram (1 to maxN) of ` text `. */
+function forEachCharGram(
+  text: string,
+  maxN: number,
+  seed: number,
+  mask: number,
+  visit: (bucket: number) => void,
+) {
   const padded = ` ${text} `;
   for (let i = 0; i < padded.length; i++) {
     let h = (FNV_OFFSET ^ seed) >>> 0;
     for (let n = 1; n <= maxN && i + n <= padded.length; n++) {
       h = Math.imul(h ^ padded.charCodeAt(i + n - 1), FNV_PRIME);
       // Mixing in n keeps "ab" and "ab " apart from grams of other lengths that hash alike.
-      const bucket = (Math.imul(h ^ n, FNV_PRIME) >>> 0) & mask;
-      counts.set(bucket);
+      visit((Math.imul(h ^ n, FNV_PRIME) >>> 0) & mask);
     }
   }
+}
+
+function addCharGrams(counts: BucketCounter, text: string, maxN: number, seed: number, mask: number): void {
+  forEachCharGram(text, maxN, seed, mask, (bucket) => counts.set(bucket));
 }
 
 export function wordBucket(word: string): number {
@@ -118,10 +128,9 @@ export function bigramBucket(a: string, b: string): number {
   return fnv(`${a} ${b}`, BIGRAM_SEED) & (TEXT_BUCKETS - 1);
 }
 
-/** The character n-gram buckets of one word with its boundaries, as they occur in a message. */
-export function wordCharBuckets(word: string): Int32Array {
-  addCharGrams(TEXT_COUNTER, word, MAX_CHAR_GRAM, 0, TEXT_BUCKETS - 1);
-  return TEXT_COUNTER.drain().buckets;
+/** Visits the character n-gram buckets of one word with its boundaries, as they occur in a message. */
+export function forEachWordCharGram(word: string, visit: (bucket: number) => void): void {
+  forEachCharGram(word, MAX_CHAR_GRAM, 0, TEXT_BUCKETS - 1, visit);
 }
 
 function toSparse(counter: BucketCounter, extra: readonly number[] = []): SparseVector {

@@ -8,11 +8,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VARIETIES, type Variety } from './corpus.ts';
 import {
+  forEachWordCharGram,
   languageFeatures,
   type SparseVector,
   TEXT_BUCKETS,
   wordBucket,
-  wordCharBuckets,
 } from './features.ts';
 import { decodeModel, type QuantisedHead, type TriageModel } from './model-file.ts';
 import { PRIORITIES, type Priority } from './reason-codes.ts';
@@ -23,6 +23,8 @@ export const SHIPPED_MODEL = join(import.meta.dirname, 'model', 'triage-model.bi
 export const LOCAL_MODEL_NAME = 'triage-model.bin';
 
 let active: TriageModel | null | undefined;
+// Scratch for strongestWords: zero everywhere between calls (triage is synchronous).
+const VALUES = new Float32Array(TEXT_BUCKETS);
 
 /** The model triage uses: the installed one, else the shipped one, else none (rules alone). */
 export function activeModel(): TriageModel | null {
@@ -91,8 +93,42 @@ export interface ModelReading {
   readonly minor: number;
 }
 
+// The priority and minor heads read the same features: their weights are interleaved once per
+// model (six a feature), so a message costs one cache miss per feature for both.
+const JOINED = new WeakMap<TriageModel, QuantisedHead>();
+
+function joinedHead(model: TriageModel): QuantisedHead {
+  let joined = JOINED.get(model);
+  if (!joined) {
+    const { priority: p, minor: m } = model;
+    const kp = p.classes.length;
+    const km = m.classes.length;
+    const k = kp + km;
+    const weights = new Int8Array(p.dimensions * k);
+    for (let i = 0; i < p.dimensions; i++) {
+      for (let c = 0; c < kp; c++) weights[i * k + c] = p.weights[i * kp + c]!;
+      for (let c = 0; c < km; c++) weights[i * k + kp + c] = m.weights[i * km + c]!;
+    }
+    joined = {
+      classes: [...p.classes, ...m.classes],
+      dimensions: p.dimensions,
+      scales: [...p.scales, ...m.scales],
+      biases: [...p.biases, ...m.biases],
+      weights,
+    };
+    JOINED.set(model, joined);
+  }
+  return joined;
+}
+
 export function readMessage(model: TriageModel, x: SparseVector): ModelReading {
-  return { priority: headProbabilities(model.priority, x), minor: headProbabilities(model.minor, x)[1]! };
+  const kp = model.priority.classes.length;
+  const scores = headScores(joinedHead(model), x);
+  const priority = scores.slice(0, kp);
+  const minor = scores.slice(kp);
+  softmaxInPlace(priority);
+  softmaxInPlace(minor);
+  return { priority, minor: minor[1]! };
 }
 
 export interface LanguageReading {
@@ -126,30 +162,21 @@ export function strongestWords(
   const r = PRIORITIES.indexOf(against);
   const sc = head.scales[PRIORITIES.indexOf(towards)]!;
   const sr = head.scales[PRIORITIES.indexOf(against)]!;
-  // The message's value of a text bucket: binary search over its sorted indices.
-  const textEnd = x.indices.findIndex((i) => i >= TEXT_BUCKETS);
-  const end = textEnd === -1 ? x.indices.length : textEnd;
-  const inMessage = (bucket: number): number => {
-    let lo = 0;
-    let hi = end - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const at = x.indices[mid]!;
-      if (at === bucket) return x.values[mid]!;
-      if (at < bucket) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return 0;
-  };
+  // The message's value of each text bucket, looked up in a scratch array filled for this call.
+  for (let j = 0; j < x.indices.length && x.indices[j]! < TEXT_BUCKETS; j++)
+    VALUES[x.indices[j]!] = x.values[j]!;
   const pull = (bucket: number) =>
-    inMessage(bucket) * (sc * head.weights[bucket * k + c]! - sr * head.weights[bucket * k + r]!);
+    VALUES[bucket]! * (sc * head.weights[bucket * k + c]! - sr * head.weights[bucket * k + r]!);
   const scored = new Map<string, number>();
   for (const word of words(normalised)) {
     if (scored.has(word) || word.length < 2) continue;
     let total = pull(wordBucket(word));
-    for (const bucket of wordCharBuckets(word)) total += pull(bucket);
+    forEachWordCharGram(word, (bucket) => {
+      total += pull(bucket);
+    });
     scored.set(word, total);
   }
+  for (let j = 0; j < x.indices.length && x.indices[j]! < TEXT_BUCKETS; j++) VALUES[x.indices[j]!] = 0;
   return [...scored]
     .filter(([, v]) => v > 0)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
