@@ -22,14 +22,19 @@ import { words } from './words.ts';
 export const SHIPPED_MODEL = join(import.meta.dirname, 'model', 'triage-model.bin');
 export const LOCAL_MODEL_NAME = 'triage-model.bin';
 
-let active: TriageModel | null | undefined;
+// The server's Astro bundle carries its own copy of this module (with its own paths), so the model
+// in use lives in one process-wide slot: the model the server chose at start is the one every copy
+// of triage uses.
+const SLOT = Symbol.for('waymark.triage.model');
+const shared = globalThis as { [SLOT]?: TriageModel | null };
 // Scratch for strongestWords: zero everywhere between calls (triage is synchronous).
 const VALUES = new Float32Array(TEXT_BUCKETS);
 
 /** The model triage uses: the installed one, else the shipped one, else none (rules alone). */
 export function activeModel(): TriageModel | null {
-  if (active === undefined) active = existsSync(SHIPPED_MODEL) ? readModel(SHIPPED_MODEL) : null;
-  return active;
+  if (shared[SLOT] === undefined)
+    shared[SLOT] = existsSync(SHIPPED_MODEL) ? readModel(SHIPPED_MODEL) : null;
+  return shared[SLOT];
 }
 
 export function readModel(path: string): TriageModel {
@@ -38,7 +43,7 @@ export function readModel(path: string): TriageModel {
 
 /** Makes triage use this model (or the rules alone, with `null`) from now on. */
 export function useModel(model: TriageModel | null): void {
-  active = model;
+  shared[SLOT] = model;
 }
 
 /**
