@@ -27,6 +27,8 @@ export interface ItemDetail {
   priority: Priority;
   minor: boolean;
   reasons: string[];
+  /** Version of the triage model that last sorted the item (null: the rules alone). */
+  triageModel: string | null;
   status: string;
   escalated: boolean;
   claimedBy: string | null;
@@ -51,13 +53,14 @@ export async function itemDetail(deps: Deps, staffId: string, itemId: string): P
     priority: Priority;
     minor: boolean;
     reasons: string[];
+    triage_model: string | null;
     status: string;
     escalated: boolean;
     claimed_by: string | null;
     email: string | null;
     created_at: Date;
   }>(
-    `select q.id, q.source, q.source_id, q.priority, q.minor, q.reasons, q.status, q.escalated, q.claimed_by, s.email, q.created_at
+    `select q.id, q.source, q.source_id, q.priority, q.minor, q.reasons, q.triage_model, q.status, q.escalated, q.claimed_by, s.email, q.created_at
      from queue_items q left join staff_users s on s.id = q.claimed_by where q.id = $1`,
     [itemId],
   );
@@ -152,6 +155,7 @@ export async function itemDetail(deps: Deps, staffId: string, itemId: string): P
     priority: item.priority,
     minor: item.minor,
     reasons: item.reasons,
+    triageModel: item.triage_model,
     status: item.status,
     escalated: item.escalated,
     claimedBy: item.email,

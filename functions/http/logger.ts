@@ -28,6 +28,9 @@ const ALLOWED_FIELDS = new Set([
   'attempt',
   'id',
   'keys',
+  'model',
+  'source',
+  'problem',
 ]);
 
 export interface LogFields {

@@ -4,10 +4,12 @@
  * PostgreSQL) each get a different item; claiming a chosen item succeeds for exactly one of them.
  * Every change is recorded as a queue event and in the audit log, in the same transaction.
  */
+
 import type { Queryable } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { HttpError } from '../http/http-error.ts';
 import { appendAudit } from '../staff/audit.ts';
+import { recordCorrection } from '../triage/corrections-store.ts';
 import { type Priority, priorityRank } from './priority.ts';
 
 export interface ClaimedItem {
@@ -84,6 +86,12 @@ export async function claimItem(
   });
 }
 
+interface ChangedItem {
+  source: 'report' | 'sms';
+  source_id: string;
+  minor: boolean;
+}
+
 /** Changes an item the caller holds (or any item, for supervisors); returns nothing if none matched. */
 async function change(
   deps: Pick<Deps, 'db' | 'now' | 'keys'>,
@@ -92,14 +100,14 @@ async function change(
   set: string,
   params: unknown[],
   event: { kind: string; details: Record<string, string | number | boolean | null> },
-  after?: (tx: Queryable, item: { source: string; source_id: string }) => Promise<void>,
+  after?: (tx: Queryable, item: ChangedItem) => Promise<void>,
 ): Promise<void> {
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
-    const rows = await tx.query<{ source: string; source_id: string }>(
+    const rows = await tx.query<ChangedItem>(
       `update queue_items set ${set}, updated_at = $3
        where id = $1 and status <> 'closed' and (claimed_by = $2 or $4)
-       returning source, source_id`,
+       returning source, source_id, minor`,
       [itemId, actor.id, now, actor.mayOverride, ...params],
     );
     if (rows.length === 0)
@@ -183,5 +191,7 @@ export const changePriority = (
         await tx.query('update conversations set priority = $2 where id = $1', [item.source_id, priority]);
       if (item.source === 'report')
         await tx.query('update reports set priority = $2 where id = $1', [item.source_id, priority]);
+      // The person's label teaches the next local model (npm run triage:train).
+      await recordCorrection(tx, deps.keys, { ...item, id: itemId }, priority, deps.now());
     },
   );

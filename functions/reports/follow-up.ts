@@ -15,7 +15,7 @@ import { readBody } from '../http/read-body.ts';
 import type { RouteContext } from '../http/route.ts';
 import { enqueue } from '../queue/enqueue.ts';
 import { enforce } from '../rate-limit/rate-limit.ts';
-import { triage } from '../triage/triage.ts';
+import { storedReasons, triage } from '../triage/triage.ts';
 import { normalizeReceipt, receiptHash } from './receipt.ts';
 import { reportFieldError, reportLocale } from './report-problems.ts';
 import {
@@ -117,7 +117,8 @@ export async function reply(raw: Record<string, unknown>, locale: Locale, deps: 
         priority: text.priority,
         minor: text.minor,
         score: text.score,
-        reasons: text.reasons,
+        reasons: storedReasons(text.reasons),
+        model: text.model,
       },
       now,
     );

@@ -3,6 +3,7 @@
  * can only raise the result. "Someone is in danger right now" is an emergency by definition.
  */
 import { higherPriority, type Priority } from '../queue/priority.ts';
+import { storedReasons } from '../triage/triage.ts';
 import type { ReportInput } from './report-schema.ts';
 
 const DANGER_SIGNS = new Set(['locked-in', 'cannot-leave', 'violence', 'threats']);
@@ -12,11 +13,13 @@ export interface TextTriage {
   score: number;
   minor: boolean;
   reasons: string[];
+  /** Version of the triage model that read the text (null: the rules alone). */
+  model: string | null;
 }
 
 export function reportPriority(input: ReportInput, text: TextTriage): TextTriage {
   let priority = text.priority;
-  const reasons = new Set(text.reasons);
+  const reasons = new Set(storedReasons(text.reasons));
   let score = text.score;
   if (input.inDanger === 'yes') {
     priority = 'emergency';
@@ -31,5 +34,5 @@ export function reportPriority(input: ReportInput, text: TextTriage): TextTriage
     priority = higherPriority(priority, 'urgent');
     for (const sign of input.signs) reasons.add(sign);
   }
-  return { priority, score, minor, reasons: [...reasons].sort() };
+  return { priority, score, minor, reasons: [...reasons].sort(), model: text.model };
 }

@@ -16,6 +16,7 @@ import { sendDue } from '../sms/outbox.ts';
 import { createTwilioSender } from '../sms/twilio-sender.ts';
 import { createCheckpointer } from '../staff/audit-checkpoints.ts';
 import { firstAdminLinkFile, publishFirstAdminLink } from '../staff/first-admin.ts';
+import { useLocalModel } from '../triage/model.ts';
 import { type AppHandler, createServer } from './create-server.ts';
 import { routeOutputToLog } from './json-output.ts';
 import { startBanner } from './start-banner.ts';
@@ -46,6 +47,11 @@ export async function start(): Promise<void> {
   const { log, db } = deps;
   // From here on every line the server writes is JSON, Astro's and any library's included.
   routeOutputToLog(log);
+  // A model retrained on this deployment's corrections (npm run triage:train) replaces the shipped one.
+  const model = useLocalModel(config.dataDir);
+  if (model.problem)
+    log.warn('local triage model refused, using the shipped one', { problem: model.problem });
+  log.info('triage model', { model: model.version ?? 'rules only', source: model.source });
   const DIST = config.cms.distDir ? `${config.cms.distDir}/` : DEFAULT_DIST;
   const entry = `${DIST}server/entry.mjs`;
   if (!existsSync(entry)) {

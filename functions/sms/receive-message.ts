@@ -11,7 +11,7 @@ import { keyedHash } from '../crypto/keyed-hash.ts';
 import type { Deps } from '../deps.ts';
 import { enqueue } from '../queue/enqueue.ts';
 import { higherPriority } from '../queue/priority.ts';
-import { triage } from '../triage/triage.ts';
+import { storedReasons, triage } from '../triage/triage.ts';
 import { alertOnCall } from './alerts.ts';
 import {
   type ConversationRow,
@@ -80,6 +80,7 @@ export async function receiveMessage(deps: Deps, params: InboundParams): Promise
       (await recentInbound(tx, conversation.id)).map((m) => decryptText(dataKey, m.body, messageContext)),
     );
     const result = triage({ text: params.Body, history });
+    const reasons = storedReasons(result.reasons);
     await linkReceipt(tx, deps, conversation.id, params.Body, now);
     const keyword = keywordOf(params.Body);
 
@@ -90,7 +91,7 @@ export async function receiveMessage(deps: Deps, params: InboundParams): Promise
       messageSid: params.MessageSid,
       body: await encryptField(dataKey, params.Body, messageContext),
       priority: result.priority,
-      reasons: result.reasons,
+      reasons,
       status: 'received',
       now,
     });
@@ -123,13 +124,14 @@ export async function receiveMessage(deps: Deps, params: InboundParams): Promise
           priority: result.priority,
           minor: result.minor,
           score: result.score,
-          reasons: result.reasons,
+          reasons,
+          model: result.model,
         },
         now,
       );
     }
     if (priority === 'emergency' && conversation.priority !== 'emergency') {
-      await alertOnCall(tx, deps, { source: 'sms', reasons: result.reasons, minor }, now);
+      await alertOnCall(tx, deps, { source: 'sms', reasons, minor }, now);
     }
 
     const reply = chooseReply({ conversation, isNew, keyword, choice, lang });

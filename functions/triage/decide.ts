@@ -39,7 +39,7 @@ export interface Decision {
 const NOT_EXPLOITATION_OF_CHILD = new Set<LexiconKey>(['documents-taken', 'deception']);
 const NOISE_ONLY = new Set<string>(NOISE_SIGNALS);
 
-const BANDS: Record<Priority, { base: number; step: number; max: number }> = {
+export const BANDS: Record<Priority, { base: number; step: number; max: number }> = {
   emergency: { base: 75, step: 5, max: 100 },
   urgent: { base: 45, step: 5, max: 69 },
   standard: { base: 20, step: 3, max: 39 },
@@ -91,8 +91,8 @@ function choosePriority(e: Evidence): { priority: Priority; strength: number } {
   return { priority: 'noise', strength: 1 };
 }
 
-export function decide(e: Evidence): Decision {
-  const { priority, strength } = choosePriority(e);
+/** The reason codes the evidence supports for a message sorted as `priority`. */
+export function reasonsFor(e: Evidence, priority: Priority): ReasonCode[] {
   const reported = new Set<ReasonCode>();
   for (const key of e.found) {
     if (key === 'filler' || key === 'work') continue;
@@ -103,6 +103,10 @@ export function decide(e: Evidence): Decision {
   if (e.spam && priority === 'noise') reported.add('spam');
   if (e.minor) reported.add('child');
   if (EMERGENCY_SIGNALS.some((k) => e.negated.has(k))) reported.add('negated-danger');
-  const reasons = REASON_CODES.filter((code) => reported.has(code));
-  return { priority, score: score(priority, strength), reasons };
+  return REASON_CODES.filter((code) => reported.has(code));
+}
+
+export function decide(e: Evidence): Decision {
+  const { priority, strength } = choosePriority(e);
+  return { priority, score: score(priority, strength), reasons: reasonsFor(e, priority) };
 }

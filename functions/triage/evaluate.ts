@@ -31,6 +31,8 @@ export interface Evaluation {
   readonly accuracy: number;
   readonly macroF1: number;
   readonly minorAccuracy: number;
+  /** Of the messages that involve a child, the share flagged `minor`. */
+  readonly minorRecall: number;
   readonly perClass: Record<Priority, ClassMetrics>;
   /** confusion[expected][predicted] */
   readonly confusion: Record<Priority, Record<Priority, number>>;
@@ -40,16 +42,34 @@ function ratio(n: number, d: number): number {
   return d === 0 ? 0 : n / d;
 }
 
-export function evaluate(rows: readonly LabelledRow[]): Evaluation {
+export type Classify = (row: LabelledRow) => { priority: Priority; minor: boolean };
+
+const withEngine: Classify = (row) => triage({ text: row.text, history: row.history });
+
+export function evaluate(rows: readonly LabelledRow[], classify: Classify = withEngine): Evaluation {
+  return evaluateAnswers(rows, rows.map(classify));
+}
+
+/** The figures for answers already given, one per row. */
+export function evaluateAnswers(
+  rows: readonly LabelledRow[],
+  answers: readonly { priority: Priority; minor: boolean }[],
+): Evaluation {
   const confusion = Object.fromEntries(
     PRIORITIES.map((p) => [p, Object.fromEntries(PRIORITIES.map((q) => [q, 0]))]),
   ) as Record<Priority, Record<Priority, number>>;
   let minorRight = 0;
-  for (const row of rows) {
-    const result = triage({ text: row.text, history: row.history });
+  let children = 0;
+  let childrenFound = 0;
+  rows.forEach((row, i) => {
+    const result = answers[i]!;
     confusion[row.priority][result.priority]++;
     if (result.minor === row.minor) minorRight++;
-  }
+    if (row.minor) {
+      children++;
+      if (result.minor) childrenFound++;
+    }
+  });
   const perClass = {} as Record<Priority, ClassMetrics>;
   for (const p of PRIORITIES) {
     const truePositives = confusion[p][p];
@@ -65,6 +85,7 @@ export function evaluate(rows: readonly LabelledRow[]): Evaluation {
     accuracy: ratio(correct, rows.length),
     macroF1: PRIORITIES.reduce((sum, p) => sum + perClass[p].f1, 0) / PRIORITIES.length,
     minorAccuracy: ratio(minorRight, rows.length),
+    minorRecall: ratio(childrenFound, children),
     perClass,
     confusion,
   };
@@ -87,6 +108,7 @@ export function formatEvaluation(e: Evaluation): string {
     `emergency recall    ${pct(e.perClass.emergency.recall)}`,
     `emergency precision ${pct(e.perClass.emergency.precision)}`,
     `minor accuracy      ${pct(e.minorAccuracy)}`,
+    `minor recall        ${pct(e.minorRecall)}`,
     '',
     `expected \\ predicted ${PRIORITIES.map((p) => p.padStart(9)).join(' ')}`,
     ...PRIORITIES.map(

@@ -57,12 +57,20 @@ export const STANDARD_SIGNALS = [
 /** Messages without content for a case worker. */
 export const NOISE_SIGNALS = ['greeting-only', 'thanks', 'test', 'spam'] as const;
 
+/**
+ * What the learned model adds: `model` (it moved the decision; the triage result spells out the
+ * words, as `model:'lock'+'door'→emergency`), and `unsure` (neither it nor the rules could tell
+ * danger from its absence, so the message waits no longer than an urgent one).
+ */
+export const MODEL_REASONS = ['model', 'unsure'] as const;
+
 export const REASON_CODES = [
   ...EMERGENCY_SIGNALS,
   ...URGENT_SIGNALS,
   ...CONTEXT_SIGNALS,
   ...STANDARD_SIGNALS,
   ...NOISE_SIGNALS,
+  ...MODEL_REASONS,
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];
@@ -74,7 +82,7 @@ export type UrgentSignal = (typeof URGENT_SIGNALS)[number];
  * never reported: `filler` (polite words that do not count as content when deciding whether a
  * message is only a greeting) and `work` (someone is working, which matters when a child is).
  */
-export type LexiconKey = Exclude<ReasonCode, 'history'> | 'filler' | 'work';
+export type LexiconKey = Exclude<ReasonCode, 'history' | (typeof MODEL_REASONS)[number]> | 'filler' | 'work';
 
 export const PRIORITIES = ['emergency', 'urgent', 'standard', 'noise'] as const;
 export type Priority = (typeof PRIORITIES)[number];

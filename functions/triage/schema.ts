@@ -8,6 +8,8 @@ import { PRIORITIES, REASON_CODES } from './reason-codes.ts';
 
 export const prioritySchema = z.enum(PRIORITIES);
 export const reasonCodeSchema = z.enum(REASON_CODES);
+/** The learned model's strongest words and the class they pulled towards: `model:'lock'+'door'→emergency`. */
+export const modelReasonSchema = z.string().regex(/^model:.+→(?:emergency|urgent|standard|noise)$/);
 
 export const triageResultSchema = z.object({
   priority: prioritySchema,
@@ -20,7 +22,9 @@ export const triageResultSchema = z.object({
   script: z.enum(['latin', 'native']),
   /** 0–1; below about 0.3 the console should offer a language menu instead of guessing. */
   langConfidence: z.number().min(0).max(1),
-  reasons: z.array(reasonCodeSchema),
+  reasons: z.array(z.union([reasonCodeSchema, modelReasonSchema])),
+  /** Version of the learned model that took part, or null when the rules decided alone. */
+  model: z.string().nullable(),
 });
 
 export type TriageResult = z.infer<typeof triageResultSchema>;

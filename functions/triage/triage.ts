@@ -4,21 +4,13 @@
  * and which language to answer in. Pure and deterministic: no network, no clock, no randomness.
  */
 import { decide, type Evidence } from './decide.ts';
+import { decideWithModel } from './decide-with-model.ts';
 import { type DetectedLanguage, detectLanguage } from './detect-language.ts';
-import { countSignal, matchSignals, stripSignals } from './match-signals.ts';
-import { mentionsMinorAge } from './minor.ts';
-import { normalize } from './normalize.ts';
-import {
-  CONTEXT_SIGNALS,
-  EMERGENCY_SIGNALS,
-  type LexiconKey,
-  PRIORITIES,
-  type Priority,
-  REASON_CODES,
-  type ReasonCode,
-  STANDARD_SIGNALS,
-  URGENT_SIGNALS,
-} from './reason-codes.ts';
+import { priorityFeatures } from './features.ts';
+import { activeModel, readLanguage, readMessage, strongestWords } from './model.ts';
+import type { TriageModel } from './model-file.ts';
+import { PRIORITIES, type Priority, REASON_CODES } from './reason-codes.ts';
+import { analyseRules } from './rule-analysis.ts';
 import type { TriageInput, TriageResult } from './schema.ts';
 
 export type { TriageInput, TriageResult };
@@ -29,26 +21,10 @@ interface Analysis {
   readonly evidence: Evidence;
   readonly priority: Priority;
   readonly score: number;
-  readonly reasons: ReasonCode[];
+  readonly minor: boolean;
+  readonly reasons: string[];
 }
 
-const NOT_CONTENT = ['greeting-only', 'thanks', 'test', 'filler', 'spam'] as const;
-// Signs of danger and exploitation decide most messages; what a question is about, and whether a
-// text is only a greeting, is looked at only when they are absent (or the message is hypothetical).
-const DANGER_KEYS: readonly LexiconKey[] = [
-  ...EMERGENCY_SIGNALS,
-  ...URGENT_SIGNALS,
-  ...CONTEXT_SIGNALS.filter((k) => k !== 'history'),
-  'work',
-];
-const QUESTION_KEYS: readonly LexiconKey[] = [...STANDARD_SIGNALS, 'greeting-only', 'thanks', 'test'];
-// A domain is found from its dot, looking back: tried from each word start, a long run of letters,
-// digits and hyphens without a dot cost time squared in its length.
-/** A link in a message (spam's mark). Linear: it looks back from each dot, never forward from each word. */
-export const LINK_PATTERN = /https?:\/\/|www\.|\.(?<=\b[a-z0-9-]+\.)(?:com|ly|net|org|io|me)\b/i;
-const SHOUTED_WORD = /\b[A-Z]{3,}\b/g;
-const PHONE_NUMBER = /\+?\d[\d -]{6,}\d/;
-const HAN_RUN = /^[\u3400-\u9fff]+$/;
 // Older messages say less about now; a conversation is judged on its last few turns.
 const HISTORY_LIMIT = 10;
 /**
@@ -63,59 +39,66 @@ export function capText(text: string): string {
   const end = /[\uD800-\uDBFF]/.test(text[MAX_TEXT_LENGTH - 1]!) ? MAX_TEXT_LENGTH - 1 : MAX_TEXT_LENGTH;
   return text.slice(0, end);
 }
+// The SMS hotline offers a language menu below this confidence (functions/sms/receive-message.ts).
+const MENU_CONFIDENCE = 0.3;
 
-function countContentWords(normalised: string): number {
-  let words = 0;
-  for (const token of stripSignals(normalised, NOT_CONTENT).split(/[\s.,;:!?]+/)) {
-    if (!/\p{L}/u.test(token)) continue;
-    words += HAN_RUN.test(token) ? Math.ceil(token.length / 2) : 1;
-  }
-  return words;
-}
-
-function looksLikeSpam(original: string, normalised: string): boolean {
-  let evidence = countSignal(normalised, 'spam');
-  if (evidence === 0) return false;
-  if (/!{3,}/.test(original)) evidence++;
-  if (LINK_PATTERN.test(original)) evidence++;
-  if ((original.match(SHOUTED_WORD)?.length ?? 0) >= 1) evidence++;
-  if (PHONE_NUMBER.test(original)) evidence++;
-  return evidence >= 2;
-}
-
-function analyse(text: string, fallbackLanguage?: DetectedLanguage): Analysis {
-  const normalised = normalize(text);
-  let language = detectLanguage(text, normalised);
-  if (fallbackLanguage && language.confidence < 0.3 && fallbackLanguage.confidence > language.confidence) {
-    language = fallbackLanguage;
-  }
-  const hits = matchSignals(normalised, language.lexicon, DANGER_KEYS);
-  const { found, negated } = hits;
-  const dangerous = [...EMERGENCY_SIGNALS, ...URGENT_SIGNALS].some((k) => found.has(k));
-  const settled = dangerous && !found.has('hypothetical');
-  if (!settled) matchSignals(normalised, language.lexicon, QUESTION_KEYS, hits);
-  const evidence: Evidence = {
-    found,
-    negated,
-    minor: found.has('child') || mentionsMinorAge(normalised),
-    spam: !dangerous && looksLikeSpam(text, normalised),
-    contentWords: settled ? Number.POSITIVE_INFINITY : countContentWords(normalised),
-    questionMark: normalised.includes('?'),
+function analyse(text: string, model: TriageModel | null, fallbackLanguage?: DetectedLanguage): Analysis {
+  const rules = analyseRules(text, fallbackLanguage);
+  const base = { language: rules.language, evidence: rules.evidence };
+  if (!model)
+    return {
+      ...base,
+      priority: rules.priority,
+      score: rules.score,
+      minor: rules.evidence.minor,
+      reasons: rules.reasons,
+    };
+  const x = priorityFeatures(rules);
+  const reading = readMessage(model, x);
+  const d = decideWithModel(rules.evidence, reading, model.header.thresholds, rules.shape);
+  const terms = strongestWords(model, x, rules.normalised, d.towards, d.against);
+  const explained = terms.length > 0 ? `model:${terms.map((t) => `'${t}'`).join('+')}→${d.towards}` : 'model';
+  return {
+    ...base,
+    evidence: { ...rules.evidence, minor: d.minor },
+    priority: d.priority,
+    score: d.score,
+    minor: d.minor,
+    reasons: d.reasons.map((r) => (r === 'model' ? explained : r)),
   };
-  return { language, evidence, ...decide(evidence) };
+}
+
+/** The model's language, its probability rescaled so the hotline's menu cut-off is its threshold. */
+function modelLanguage(
+  model: TriageModel,
+  text: string,
+): Pick<TriageResult, 'lang' | 'script' | 'langConfidence'> {
+  const { variety, probability } = readLanguage(model, text);
+  const threshold = model.header.thresholds.language;
+  const confidence =
+    probability >= threshold
+      ? MENU_CONFIDENCE + ((1 - MENU_CONFIDENCE) * (probability - threshold)) / (1 - threshold || 1)
+      : (MENU_CONFIDENCE * probability) / (threshold || 1);
+  const [lang, latn] = variety.split('-') as [TriageResult['lang'], string | undefined];
+  const nativeScript = ['ar', 'ru', 'zh', 'bn', 'ne'].includes(lang) && !latn;
+  return {
+    lang,
+    script: nativeScript ? 'native' : 'latin',
+    langConfidence: Math.round(confidence * 100) / 100,
+  };
 }
 
 const rank = (p: Priority) => PRIORITIES.length - PRIORITIES.indexOf(p);
 
 /** What earlier turns add: a child mentioned before, and a floor one level below their worst. */
-function applyHistory(current: Analysis, history: readonly string[]): Analysis {
-  const earlier = history.slice(-HISTORY_LIMIT).map((h) => analyse(h));
+function applyHistory(current: Analysis, history: readonly string[], model: TriageModel | null): Analysis {
+  const earlier = history.slice(-HISTORY_LIMIT).map((h) => analyse(h, model));
   if (earlier.length === 0 || current.priority === 'noise') return current;
   const reasons = new Set(current.reasons);
   let priority: Priority = current.priority;
   let score = current.score;
-  const childBefore = earlier.some((a) => a.evidence.minor);
-  if (childBefore && !current.evidence.minor) {
+  const childBefore = earlier.some((a) => a.minor);
+  if (childBefore && !current.minor) {
     // The child of an earlier message is the subject of this one: re-judge with that knowledge.
     const rejudged = decide({ ...current.evidence, minor: true });
     if (rank(rejudged.priority) > rank(priority)) ({ priority, score } = rejudged);
@@ -130,26 +113,43 @@ function applyHistory(current: Analysis, history: readonly string[]): Analysis {
     score = floor === 'urgent' ? 45 : 20;
     reasons.add('history');
   }
-  return {
-    ...current,
-    evidence: childBefore ? { ...current.evidence, minor: true } : current.evidence,
-    priority,
-    score,
-    reasons: REASON_CODES.filter((c) => reasons.has(c)),
-  };
+  const ordered = [
+    ...REASON_CODES.filter((c) => reasons.has(c)),
+    ...[...reasons].filter((r) => r.startsWith('model:')),
+  ];
+  return { ...current, minor: current.minor || childBefore, priority, score, reasons: ordered };
 }
 
 export function triage(input: TriageInput): TriageResult {
+  const model = activeModel();
   const history = (input.history ?? []).map(capText);
+  const text = capText(input.text);
   const previous = history.length > 0 ? detectLanguage(history.join('\n')) : undefined;
-  const current = applyHistory(analyse(capText(input.text), previous), history);
+  const current = applyHistory(analyse(text, model, previous), history, model);
+  // A native script names its language by itself; the model's language head reads Latin letters.
+  const native = current.language.script === 'native';
+  const language =
+    model && !native
+      ? modelLanguage(model, history.length > 0 ? [...history.slice(-2), text].join('\n') : text)
+      : {
+          lang: current.language.lang,
+          script: current.language.script,
+          langConfidence: current.language.confidence,
+        };
   return {
     priority: current.priority,
     score: current.score,
-    minor: current.evidence.minor,
-    lang: current.language.lang,
-    script: current.language.script,
-    langConfidence: current.language.confidence,
+    minor: current.minor,
+    ...language,
     reasons: current.reasons,
+    model: model?.version ?? null,
   };
+}
+
+/**
+ * Reasons as they are stored beside a queue item: the model's words come from the message, whose
+ * text is stored only encrypted, so they are reduced to the bare `model` code.
+ */
+export function storedReasons(reasons: readonly string[]): string[] {
+  return [...new Set(reasons.map((r) => (r.startsWith('model:') ? 'model' : r)))];
 }

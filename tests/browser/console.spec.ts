@@ -84,6 +84,8 @@ test('the simulator texts the hotline through the real webhook; the emergency to
 
   // Claim it, answer by SMS (through the outbox and Twilio's API, here the simulator's stand-in), close it.
   await first.locator('a').click();
+  // The header names the triage model that sorted the item.
+  await expect(page.locator('[data-triage-model]')).toHaveText(/^[0-9a-f]{16}$/);
   await page.locator('button[value="claim"]').click();
   await page.locator('#message').fill('We are here. Are you safe to text now?');
   await expect(page.locator('[data-segments]')).toContainText('1 SMS');

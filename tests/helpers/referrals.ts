@@ -85,7 +85,7 @@ export async function referralWorld(db: Database, deps: TestDeps) {
   const shelterWorker = await signedIn(db, deps, 'partner-caseworker', shelter.id);
   const legalWorker = await signedIn(db, deps, 'partner-caseworker', legal.id);
   const newItem = async () => {
-    await submitJson(deps, { description: `Someone is held in a flat ${randomUUID()}`, locale: 'en' });
+    await submitJson(deps, { description: `Someone is locked in a flat ${randomUUID()}`, locale: 'en' });
     const [item] = await db.query<{ id: string }>(
       `select id from queue_items where status = 'waiting' order by created_at desc limit 1`,
     );

@@ -60,8 +60,10 @@ triageCases('English', [
   },
   { text: 'we work 16 hours a day with no day off', priority: 'urgent', reasons: ['forced-overtime'] },
   {
+    // Workers who cannot leave are an emergency by definition; a third party's doubt does not
+    // lower it when the model reads an emergency (safety first).
     text: 'I suspect the workers at the car wash are not allowed to leave, they sleep there',
-    priority: 'urgent',
+    priority: 'emergency',
     reasons: ['third-party-report'],
   },
   // Negation: the danger words are there, but denied.
@@ -76,8 +78,8 @@ triageCases('English', [
   { text: 'is it normal that the recruiter asks for a fee before the visa?', priority: 'standard' },
   { text: 'what if my employer takes my passport?', priority: 'standard', reasons: ['hypothetical'] },
   { text: 'can my 16 year old son apply for a work visa?', priority: 'standard', minor: true },
-  // A bare plea: urgent, unless it says the danger is now.
-  { text: 'please help me', priority: 'urgent', reasons: ['help-request'] },
+  // A bare plea is an emergency: whoever cannot write more may be in the most danger.
+  { text: 'please help me', priority: 'emergency', reasons: ['help-request'] },
   { text: 'help me right now please', priority: 'emergency' },
   { text: 'hello', priority: 'noise', reasons: ['greeting-only'] },
   { text: 'thanks a lot!', priority: 'noise', reasons: ['thanks'] },

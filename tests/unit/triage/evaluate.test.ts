@@ -34,6 +34,7 @@ describe('evaluate', () => {
     expect(e.perClass.urgent.f1).toBe(1);
     expect(e.accuracy).toBeCloseTo(4 / 5);
     expect(e.minorAccuracy).toBeCloseTo(4 / 5);
+    expect(e.minorRecall).toBe(0); // the one child row is a mislabelled 'ok thanks'
     expect(e.macroF1).toBeCloseTo((0.8 + 1 + 0 + 1) / 4);
     expect(formatEvaluation(e)).toMatch(/emergency recall\s+66\.7%/);
   });
@@ -45,7 +46,9 @@ describe('evaluate', () => {
     expect(e.perClass.emergency.recall, report).toBeGreaterThanOrEqual(0.95);
     expect(e.perClass.emergency.precision, report).toBeGreaterThanOrEqual(0.85);
     expect(e.macroF1, report).toBeGreaterThanOrEqual(0.85);
-    expect(e.minorAccuracy, report).toBeGreaterThanOrEqual(0.95);
+    // The hotline's figure for the child flag is recall: a missed child costs more than a false flag.
+    expect(e.minorRecall, report).toBeGreaterThanOrEqual(0.9);
+    expect(e.minorAccuracy, report).toBeGreaterThanOrEqual(0.9);
   });
 
   it('covers every locale, Arabizi and Banglish in the extra set', () => {

@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { capText, LINK_PATTERN, MAX_TEXT_LENGTH, triage } from '../../../functions/triage/triage.ts';
+import { LINK_PATTERN } from '../../../functions/triage/rule-analysis.ts';
+import { capText, MAX_TEXT_LENGTH, triage } from '../../../functions/triage/triage.ts';
 
 /** Spam words make the engine look for URLs; the rest is one long run of word characters and hyphens. */
 const urlLike = (length: number) => `free prize http ${'ab-'.repeat(length)}`.slice(0, length);

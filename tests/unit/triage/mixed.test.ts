@@ -5,7 +5,8 @@ triageCases('Mixed languages', [
   { text: 'help por favor, nos encerraron in the warehouse', priority: 'emergency' },
   { text: 'please help amake atke rekhese', priority: 'emergency', lang: 'bn' },
   { text: 'madam took passport, gaji belum dibayar', priority: 'urgent' },
-  { text: 'ya rab help me el kafeel akhad el passport', priority: 'urgent', lang: 'ar' },
+  // A plea for help beside the sign: safety first, the model reads it as danger now.
+  { text: 'ya rab help me el kafeel akhad el passport', priority: 'emergency', lang: 'ar' },
   { text: 'bonjour, I have a question about the visa', priority: 'standard' },
   { text: 'salamat po sa info', priority: 'noise' },
 ]);

@@ -1,0 +1,210 @@
+/**
+ * Builds a triage model from labelled examples: the priority and minor heads on the text and rule
+ * features, the language head on the corpus lines' varieties, and the decision thresholds by
+ * cross-validation over the training authors (each author's lines judged by a model trained on
+ * the others), so a threshold is never chosen on the lines it is then measured on. Every step is
+ * deterministic: the same examples in the same order give the same model bytes.
+ */
+import { createHash } from 'node:crypto';
+import { VARIETIES, type Variety } from './corpus.ts';
+import { decideWithModel, type Thresholds } from './decide-with-model.ts';
+import {
+  LANGUAGE_BUCKETS,
+  languageFeatures,
+  PRIORITY_FEATURES,
+  priorityFeatures,
+  RULE_FEATURES,
+  type SparseVector,
+  TEXT_BITS,
+} from './features.ts';
+import { type ModelReading, readMessage } from './model.ts';
+import { encodeModel, MODEL_FORMAT, type QuantisedHead, quantise, type TriageModel } from './model-file.ts';
+import { PRIORITIES, type Priority } from './reason-codes.ts';
+import { analyseRules, type RuleAnalysis } from './rule-analysis.ts';
+import { trainSoftmax } from './train-softmax.ts';
+
+export interface TrainingExample {
+  readonly text: string;
+  readonly priority: Priority;
+  readonly minor: boolean;
+  /** Set for corpus lines: the language head learns from them. */
+  readonly variety?: Variety;
+  /** The author, or `local` for staff corrections: cross-validation holds out one group at a time. */
+  readonly group: string;
+}
+
+const PRIORITY_L2 = 2e-5;
+const LANGUAGE_L2 = 1e-4;
+const ITERATIONS = 60;
+const MIN_COUNT = 2;
+/** What the cross-validated decision must reach before precision is considered. */
+export const EMERGENCY_RECALL_GOAL = 0.95;
+export const MINOR_RECALL_GOAL = 0.92;
+const DEFAULT_THRESHOLDS: Thresholds = { emergency: 0.35, unsure: 0.5, minor: 0.4, language: 0.5 };
+const GRID = [0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3, 0.25, 0.2, 0.18, 0.16, 0.14, 0.12, 0.1, 0.08, 0.06, 0.04];
+
+export interface Prepared {
+  readonly rules: RuleAnalysis;
+  readonly x: SparseVector;
+}
+
+export function prepare(examples: readonly TrainingExample[]): Prepared[] {
+  return examples.map((e) => {
+    const rules = analyseRules(e.text);
+    return { rules, x: priorityFeatures(rules) };
+  });
+}
+
+function trainTextHeads(examples: readonly TrainingExample[], prepared: readonly Prepared[], only: number[]) {
+  const x = only.map((i) => prepared[i]!.x);
+  const options = {
+    dimensions: PRIORITY_FEATURES,
+    l2: PRIORITY_L2,
+    iterations: ITERATIONS,
+    minCount: MIN_COUNT,
+  };
+  const priority = trainSoftmax(
+    { x, y: only.map((i) => PRIORITIES.indexOf(examples[i]!.priority)) },
+    { ...options, classes: PRIORITIES.length },
+  );
+  const minor = trainSoftmax(
+    { x, y: only.map((i) => (examples[i]!.minor ? 1 : 0)) },
+    { ...options, classes: 2 },
+  );
+  return { priority: quantise(PRIORITIES, priority), minor: quantise(['no', 'yes'], minor) };
+}
+
+function macroF1(confusion: number[][]): number {
+  let sum = 0;
+  for (let k = 0; k < confusion.length; k++) {
+    const tp = confusion[k]![k]!;
+    const predicted = confusion.reduce((s, row) => s + row[k]!, 0);
+    const support = confusion[k]!.reduce((s, v) => s + v, 0);
+    const f1 = tp === 0 ? 0 : (2 * tp) / (predicted + support);
+    sum += f1;
+  }
+  return sum / confusion.length;
+}
+
+/** Out-of-fold readings: each group's examples read by heads trained without that group. */
+export function outOfFold(
+  examples: readonly TrainingExample[],
+  prepared: readonly Prepared[],
+): ModelReading[] {
+  const groups = [...new Set(examples.map((e) => e.group))].filter((g) => g !== 'local').sort();
+  const readings: ModelReading[] = new Array(examples.length);
+  for (const group of groups) {
+    const train = examples.flatMap((e, i) => (e.group === group ? [] : [i]));
+    const heads = trainTextHeads(examples, prepared, train);
+    const partial = { priority: heads.priority, minor: heads.minor } as TriageModel;
+    examples.forEach((e, i) => {
+      if (e.group === group) readings[i] = readMessage(partial, prepared[i]!.x);
+    });
+  }
+  return readings;
+}
+
+/** The thresholds the cross-validated decisions call for (see EMERGENCY_RECALL_GOAL). */
+function chooseThresholds(
+  examples: readonly TrainingExample[],
+  prepared: readonly Prepared[],
+  readings: readonly ModelReading[],
+): Thresholds {
+  const judged = examples.flatMap((_, i) => (readings[i] ? [i] : []));
+  let best: { score: number; emergency: number } | null = null;
+  for (const emergency of GRID) {
+    const thresholds = { ...DEFAULT_THRESHOLDS, emergency };
+    const confusion = PRIORITIES.map(() => PRIORITIES.map(() => 0));
+    for (const i of judged) {
+      const p = prepared[i]!;
+      const d = decideWithModel(p.rules.evidence, readings[i]!, thresholds, p.rules.shape);
+      confusion[PRIORITIES.indexOf(examples[i]!.priority)]![PRIORITIES.indexOf(d.priority)]!++;
+    }
+    const recall =
+      confusion[0]![0]! /
+      Math.max(
+        1,
+        confusion[0]!.reduce((s, v) => s + v, 0),
+      );
+    // Meeting the recall goal comes first; among those that do, the best macro-F1.
+    const score =
+      (recall >= EMERGENCY_RECALL_GOAL ? 1 : recall) +
+      (recall >= EMERGENCY_RECALL_GOAL ? macroF1(confusion) : 0);
+    if (!best || score > best.score) best = { score, emergency };
+  }
+  let minor = GRID[GRID.length - 1]!;
+  const children = judged.filter((i) => examples[i]!.minor);
+  for (const t of GRID) {
+    const found = children.filter((i) => prepared[i]!.rules.evidence.minor || readings[i]!.minor >= t).length;
+    if (found >= MINOR_RECALL_GOAL * children.length) {
+      minor = t;
+      break;
+    }
+  }
+  return { ...DEFAULT_THRESHOLDS, emergency: best?.emergency ?? DEFAULT_THRESHOLDS.emergency, minor };
+}
+
+function digestOf(examples: readonly TrainingExample[]): string {
+  const hash = createHash('sha256');
+  for (const e of examples)
+    hash.update(`${JSON.stringify([e.group, e.variety ?? null, e.priority, e.minor, e.text])}\n`);
+  return hash.digest('hex');
+}
+
+export interface BuildOptions {
+  /** Choose thresholds by cross-validation over the groups (the default), or use these. */
+  readonly thresholds?: Thresholds;
+  /** Reuse this language head instead of training one (it does not affect priority or minor). */
+  readonly language?: QuantisedHead;
+}
+
+export interface BuiltModel {
+  readonly version: string;
+  readonly bytes: Buffer;
+}
+
+export function buildModel(examples: readonly TrainingExample[], options: BuildOptions = {}): BuiltModel {
+  const prepared = prepare(examples);
+  const thresholds =
+    options.thresholds ?? chooseThresholds(examples, prepared, outOfFold(examples, prepared));
+  const heads = trainTextHeads(
+    examples,
+    prepared,
+    examples.map((_, i) => i),
+  );
+  const corpus = examples.filter((e) => e.variety !== undefined);
+  const language =
+    options.language ??
+    quantise(
+      VARIETIES,
+      trainSoftmax(
+        {
+          x: corpus.map((e) => languageFeatures(e.text)),
+          y: corpus.map((e) => VARIETIES.indexOf(e.variety!)),
+        },
+        {
+          classes: VARIETIES.length,
+          dimensions: LANGUAGE_BUCKETS,
+          l2: LANGUAGE_L2,
+          iterations: ITERATIONS,
+          minCount: 1,
+        },
+      ),
+    );
+  return encodeModel({
+    header: {
+      format: MODEL_FORMAT,
+      textBits: TEXT_BITS,
+      ruleFeatures: [...RULE_FEATURES],
+      thresholds,
+      trainedOn: {
+        corpusLines: corpus.length,
+        corrections: examples.length - corpus.length,
+        digest: digestOf(examples),
+      },
+    },
+    priority: heads.priority,
+    minor: heads.minor,
+    language,
+  });
+}
