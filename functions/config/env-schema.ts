@@ -99,6 +99,8 @@ export const envSchema = z.object({
   /** Where the built site lives (client/ and server/). Default: dist/ beside the code. */
   DIST_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Count reads of public pages per path and day (campaign reach), or not. */
+  REACH_COUNTING: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   /** Build time: where Quick exit sends the reader. */
   PUBLIC_QUICK_EXIT_URL: httpUrl.default('https://www.google.com/'),
 });

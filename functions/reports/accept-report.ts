@@ -12,6 +12,7 @@ import type { Deps } from '../deps.ts';
 import { enqueue } from '../queue/enqueue.ts';
 import { enforce } from '../rate-limit/rate-limit.ts';
 import { alertOnCall } from '../sms/alerts.ts';
+import { recordReportFacts } from '../statistics/item-facts.ts';
 import { triage } from '../triage/triage.ts';
 import { sniffType } from './attachments/sniff-type.ts';
 import { stripMetadata, UnreadableFileError } from './attachments/strip-metadata.ts';
@@ -158,7 +159,8 @@ export async function acceptReport(
         });
         await storeReportKey(tx, deps.keys, id, dataKey);
         for (const a of sealedAttachments) await insertAttachment(tx, { ...a, reportId: id });
-        await enqueue(tx, { source: 'report', sourceId: id, ...triaged }, now);
+        const item = await enqueue(tx, { source: 'report', sourceId: id, ...triaged }, now);
+        await recordReportFacts(tx, item.id, input);
         if (triaged.priority === 'emergency') {
           await alertOnCall(
             tx,

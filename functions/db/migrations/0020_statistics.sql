@@ -18,6 +18,8 @@
 create table statistics_items (
   id bigserial primary key,
   item_id uuid unique references queue_items (id) on delete set null,
+  -- The day (UTC) the item arrived, for campaign reach; its month, for everything else.
+  day date not null,
   month date not null,
   channel text not null check (channel in ('web', 'sms', 'whatsapp')),
   country text check (country ~ '^[A-Z]{2}$'),
@@ -60,8 +62,8 @@ $$;
 
 create function statistics_item_created() returns trigger language plpgsql as $$
 begin
-  insert into statistics_items (item_id, month, channel, country, pending)
-  select new.id, statistics_month(new.created_at),
+  insert into statistics_items (item_id, day, month, channel, country, pending)
+  select new.id, (new.created_at at time zone 'UTC')::date, statistics_month(new.created_at),
          case when new.source = 'report' then 'web' else coalesce(c.channel, 'sms') end,
          c.country, false
   from (select 1) one left join conversations c on new.source = 'sms' and c.id = new.source_id
@@ -108,8 +110,8 @@ create trigger referrals_statistics_snapshot before delete on referrals
 
 -- What is already there: conversations have their channel and country in plain columns; reports
 -- are read once by the next refresh; referrals keep 'not-recorded'.
-insert into statistics_items (item_id, month, channel, country, pending)
-  select q.id, statistics_month(q.created_at),
+insert into statistics_items (item_id, day, month, channel, country, pending)
+  select q.id, (q.created_at at time zone 'UTC')::date, statistics_month(q.created_at),
          case when q.source = 'report' then 'web' else coalesce(c.channel, 'sms') end,
          c.country, q.source = 'report'
   from queue_items q left join conversations c on q.source = 'sms' and c.id = q.source_id;
