@@ -20,10 +20,10 @@ export async function setExcludedFromStatistics(
   return deps.db.transaction(async (tx) => {
     const [item] = await tx.query<{ id: string }>('select id from queue_items where id = $1', [itemId]);
     if (!item) throw new HttpError(404, 'not-found', 'There is no such item.');
-    const updated = await tx.query('update statistics_items set excluded = $2 where item_id = $1 returning id', [
-      itemId,
-      exclude,
-    ]);
+    const updated = await tx.query(
+      'update statistics_items set excluded = $2 where item_id = $1 returning id',
+      [itemId, exclude],
+    );
     if (updated.length === 0) {
       throw new HttpError(409, 'statistics-sealed', "This item's month is sealed: its figures are final.");
     }

@@ -24,7 +24,14 @@ export function releaseToCsv(release: Release): string {
       line([t.measure, t.period, 'total', 'total', t.total ?? '', t.total === null]);
     }
     for (const r of t.rows) {
-      line([t.measure, t.period, t.dimensions.join('|'), r.category.join('|'), r.value ?? '', r.value === null]);
+      line([
+        t.measure,
+        t.period,
+        t.dimensions.join('|'),
+        r.category.join('|'),
+        r.value ?? '',
+        r.value === null,
+      ]);
     }
   }
   return `${lines.join('\r\n')}\r\n`;

@@ -6,7 +6,7 @@
  * numbers are records with a null count and `wmk_Suppressed` true, so a collaborative can tell
  * "fewer than the threshold" from "nothing".
  */
-import { EXPLOITATION_TYPES } from '../referrals/referral-schema.ts';
+import type { EXPLOITATION_TYPES } from '../referrals/referral-schema.ts';
 import type { Dimension } from './dimensions.ts';
 import type { Release } from './release.ts';
 
@@ -52,7 +52,7 @@ export interface HtcdsAggregate {
   records: HtcdsRecord[];
 }
 
-function describe(dimension: Dimension, category: string): HtcdsRecord {
+function htcdsFields(dimension: Dimension, category: string): HtcdsRecord {
   if (dimension !== 'exploitation') return { [FIELD[dimension]]: category };
   const mapped = EXPLOITATION[category] ?? null;
   return { vic_TypeOfExploitation: mapped, wmk_TypeOfExploitation: category };
@@ -74,7 +74,7 @@ export function releaseToHtcds(release: Release): HtcdsAggregate {
       records.push(record(t.measure, t.period, t.total, {}));
     }
     for (const r of t.rows) {
-      const fields = Object.assign({}, ...t.dimensions.map((d, i) => describe(d, r.category[i]!)));
+      const fields = Object.assign({}, ...t.dimensions.map((d, i) => htcdsFields(d, r.category[i]!)));
       records.push(record(t.measure, t.period, r.value, fields));
     }
   }
@@ -91,4 +91,3 @@ export function releaseToHtcds(release: Release): HtcdsAggregate {
     records,
   };
 }
-

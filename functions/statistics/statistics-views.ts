@@ -8,7 +8,13 @@ import { can, type Role } from '../staff/roles.ts';
 import { exactRelease, type Release } from './release.ts';
 import { latestRelease, loadCounts, monthsBetween } from './statistics-store.ts';
 
-const EMPTY: Omit<Release, 'generatedAt'> = { kind: 'published', threshold: 11, months: [], years: [], tables: [] };
+const EMPTY: Omit<Release, 'generatedAt'> = {
+  kind: 'published',
+  threshold: 11,
+  months: [],
+  years: [],
+  tables: [],
+};
 
 /** The latest published release, or an empty one before the first refresh. */
 export async function publishedStatistics(db: Queryable): Promise<Release> {
@@ -31,7 +37,8 @@ export function selectTables(release: Release, filter: { period?: string; measur
   return {
     ...release,
     tables: release.tables.filter(
-      (t) => (!filter.period || t.period === filter.period) && (!filter.measure || t.measure === filter.measure),
+      (t) =>
+        (!filter.period || t.period === filter.period) && (!filter.measure || t.measure === filter.measure),
     ),
   };
 }
