@@ -10,6 +10,7 @@ import { migrate } from '../../functions/db/migrate.ts';
 import { pgliteDatabase } from '../../functions/db/open-pglite.ts';
 import { openPostgres } from '../../functions/db/open-postgres.ts';
 import { createLogger } from '../../functions/http/logger.ts';
+import { createReachCounter } from '../../functions/statistics/reach-counter.ts';
 import { refreshStatistics } from '../../functions/statistics/refresh-statistics.ts';
 import { runLoad } from '../lib/load.ts';
 import { startBare, startWaymark, withScratchDatabase } from '../lib/servers.ts';
@@ -100,7 +101,7 @@ async function refreshRows(name: string, db: Database, items: number): Promise<(
   ];
 }
 
-async function refreshBench(postgresUrl: string | undefined): Promise<string> {
+export async function refreshBench(postgresUrl: string | undefined): Promise<string> {
   const rows: (string | number)[][] = [];
   const pg = await PGlite.create();
   const pglite = pgliteDatabase(pg);
@@ -130,9 +131,9 @@ async function refreshBench(postgresUrl: string | undefined): Promise<string> {
   );
 }
 
-async function reachBench(seconds: number): Promise<string> {
-  const on = await startWaymark({ REACH_COUNTING: 'on' });
+export async function reachBench(seconds: number): Promise<string> {
   const off = await startWaymark({ REACH_COUNTING: 'off' });
+  const on = await startWaymark({ REACH_COUNTING: 'on' });
   const page = await (await fetch(`${off.url}/en/`)).text();
   const bare = await startBare(page, 'text/html; charset=utf-8');
   try {
@@ -147,7 +148,7 @@ async function reachBench(seconds: number): Promise<string> {
     // Alternated, so that drift on a shared machine falls on both sides.
     let offTotal = 0;
     let onTotal = 0;
-    for (let round = 0; round < 2; round++) {
+    for (let round = 0; round < 3; round++) {
       offTotal += await measure(`Waymark /en/, counting off (round ${round + 1})`, `${off.url}/en/`);
       onTotal += await measure(`Waymark /en/, counting on (round ${round + 1})`, `${on.url}/en/`);
     }
@@ -155,6 +156,31 @@ async function reachBench(seconds: number): Promise<string> {
       'cost of counting (off - on) / off',
       `${(((offTotal - onTotal) / offTotal) * 100).toFixed(1)}%`,
       '',
+      '',
+      '',
+    ]);
+    // The counter's own work per read, measured in-process, against the time one page request takes:
+    // steadier than throughput on a busy machine.
+    const counter = createReachCounter({
+      db: { query: async () => [] },
+      now: () => new Date(),
+      log: createLogger('silent'),
+      flushAtReads: Number.POSITIVE_INFINITY,
+    });
+    const site = { isPage: () => true };
+    const calls = 1_000_000;
+    const started = performance.now();
+    for (let i = 0; i < calls; i++) {
+      const req = { method: 'GET', url: `/en/campaigns/c${i % 50}/?utm=${i % 7}` };
+      counter.countRead(req as never, { statusCode: 200 } as never, site);
+    }
+    const perRead = ((performance.now() - started) * 1000) / calls;
+    await counter.stop();
+    const perRequest = (1_000_000 * 3) / offTotal;
+    rows.push([
+      `counter work per read (µs), against ${perRequest.toFixed(0)} µs per request with counting off`,
+      perRead.toFixed(2),
+      `${((perRead / perRequest) * 100).toFixed(2)}%`,
       '',
       '',
     ]);
@@ -166,8 +192,4 @@ async function reachBench(seconds: number): Promise<string> {
   } finally {
     await Promise.all([on.stop(), off.stop(), bare.stop()]);
   }
-}
-
-export async function statisticsBench(seconds: number, postgresUrl: string | undefined): Promise<string> {
-  return (await refreshBench(postgresUrl)) + (await reachBench(seconds));
 }
