@@ -17,6 +17,7 @@ import { publishToLive } from './suites/publish.ts';
 import { referralsBench } from './suites/referrals.ts';
 import { reportsThroughput } from './suites/reports-throughput.ts';
 import { siteBuild } from './suites/site-build.ts';
+import { reachBench, refreshBench } from './suites/statistics.ts';
 import { triageBench } from './suites/triage.ts';
 import { webhook } from './suites/webhook.ts';
 
@@ -49,6 +50,8 @@ const suites: Record<string, () => Promise<string>> = {
   publish: publishToLive,
   referrals: referralsBench,
   'keys-rotate': () => keysRotateBench(postgresUrl),
+  statistics: () => refreshBench(postgresUrl),
+  reach: () => reachBench(seconds),
 };
 
 process.stdout.write(`# Waymark benchmarks (${new Date().toISOString()}, node ${process.version})\n`);

@@ -55,6 +55,14 @@ import {
   staffResetAuthenticator,
   staffRevokeSessions,
 } from './staff/staff-api.ts';
+import {
+  campaignReachRoute,
+  exactStatisticsRoute,
+  excludeFromStatisticsRoute,
+  htcdsStatisticsRoute,
+  publishedStatisticsRoute,
+  refreshStatisticsRoute,
+} from './statistics/statistics-api.ts';
 
 export const routes = defineRoutes([
   { method: 'GET', path: '/api/health', access: 'public', handler: (req, { deps }) => health(req, deps) },
@@ -93,6 +101,33 @@ export const routes = defineRoutes([
     access: 'public',
     mountedWhen: (config) => config.twilio.simulated,
     handler: simulatorTwilio,
+  },
+  // Statistics: the published (suppressed) tables are public; exact figures need statistics:exact.
+  { method: 'GET', path: '/api/statistics', access: 'public', handler: publishedStatisticsRoute },
+  { method: 'GET', path: '/api/statistics/htcds', access: 'public', handler: htcdsStatisticsRoute },
+  {
+    method: 'GET',
+    path: '/api/console/statistics/exact',
+    access: { permission: 'statistics:exact' },
+    handler: exactStatisticsRoute,
+  },
+  {
+    method: 'POST',
+    path: '/api/console/statistics/refresh',
+    access: { permission: 'statistics:refresh' },
+    handler: refreshStatisticsRoute,
+  },
+  {
+    method: 'GET',
+    path: '/api/console/statistics/reach',
+    access: { permission: 'statistics:read' },
+    handler: campaignReachRoute,
+  },
+  {
+    method: 'POST',
+    path: '/api/console/queue/:id/statistics',
+    access: { permission: 'statistics:exclude' },
+    handler: excludeFromStatisticsRoute,
   },
   // The console's queue: staff only, each route with the permission it needs.
   { method: 'GET', path: '/api/console/queue', access: { permission: 'queue:read' }, handler: listQueue },

@@ -101,6 +101,8 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** JSON lines for log collectors, or lines for a person; by default pretty on a terminal only. */
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  /** Count reads of public pages per path and day (campaign reach), or not. */
+  REACH_COUNTING: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   /** Build time: where Quick exit sends the reader. */
   PUBLIC_QUICK_EXIT_URL: httpUrl.default('https://www.google.com/'),
 });

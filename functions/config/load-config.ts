@@ -47,6 +47,8 @@ export interface Config {
   referralAckHours: number;
   /** Days each kind of record is kept before the purge destroys it. */
   retentionDays: Record<'noise' | 'closed' | 'referral', number>;
+  /** Page reads counted per path and day (REACH_COUNTING). */
+  reachCounting: boolean;
 }
 
 export class ConfigError extends Error {
@@ -160,5 +162,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     referralAckHours: e.REFERRAL_ACK_HOURS,
     retentionDays: { noise: 7, closed: 90, referral: 365, ...numbersByName(e.RETENTION_DAYS) },
+    reachCounting: e.REACH_COUNTING === 'on',
   };
 }

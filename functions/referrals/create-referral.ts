@@ -9,6 +9,7 @@ import type { Queryable } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { HttpError } from '../http/http-error.ts';
 import { appendAudit } from '../staff/audit.ts';
+import { recordReferralNeeds } from '../statistics/item-facts.ts';
 import { destroyReferralKey, newReferralKey, seal, sealPacket } from './packet-crypto.ts';
 import { getPartner } from './partners.ts';
 import { ackDueAt, recordEvent } from './referral-events.ts';
@@ -110,6 +111,7 @@ export async function createReferral(
         now,
       ],
     );
+    await recordReferralNeeds(tx, id, packet.needs);
     await recordEvent(tx, { referralId: id, at: now, actorId: actor.id, side: 'hotline', kind: 'created' });
     if (confirmed)
       await recordEvent(tx, { referralId: id, at: now, actorId: actor.id, side: 'hotline', kind: 'sent' });

@@ -13,6 +13,7 @@ import { sniffMediaType } from '../media/sniff-media-type.ts';
 import { enqueue } from '../queue/enqueue.ts';
 import { enforce } from '../rate-limit/rate-limit.ts';
 import { alertOnCall } from '../sms/alerts.ts';
+import { recordReportFacts } from '../statistics/item-facts.ts';
 import { triage } from '../triage/triage.ts';
 import { verifySolution } from './proof-of-work.ts';
 import { newReceipt, receiptHash } from './receipt.ts';
@@ -162,7 +163,8 @@ export async function acceptReport(
         });
         await storeReportKey(tx, deps.keys, id, dataKey);
         for (const a of sealedAttachments) await insertAttachment(tx, { ...a, reportId: id });
-        await enqueue(tx, { source: 'report', sourceId: id, ...triaged }, now);
+        const item = await enqueue(tx, { source: 'report', sourceId: id, ...triaged }, now);
+        await recordReportFacts(tx, item.id, input);
         if (triaged.priority === 'emergency') {
           await alertOnCall(
             tx,

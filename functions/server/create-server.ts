@@ -14,6 +14,7 @@ import { negotiateLocale } from '#kernel/i18n/locales.ts';
 import type { Deps } from '../deps.ts';
 import { routeOf } from '../http/logger.ts';
 import { internalErrorResponse } from '../http/problem.ts';
+import { createReachCounter, type ReachCounter } from '../statistics/reach-counter.ts';
 import { guardBody } from './body-guard.ts';
 import { withRequest } from './request-context.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -37,6 +38,8 @@ export interface ServerParts {
   deps: Deps;
   site: StaticSite;
   app: AppHandler;
+  /** Page-read counting; by default one is made when REACH_COUNTING is on. */
+  reach?: ReachCounter | null;
 }
 
 function notFound(req: IncomingMessage, res: ServerResponse, site: StaticSite) {
@@ -56,9 +59,10 @@ function notFound(req: IncomingMessage, res: ServerResponse, site: StaticSite) {
   res.end('Not found');
 }
 
-export function createServer({ deps, site, app }: ServerParts): Server {
+export function createServer({ deps, site, app, reach: given }: ServerParts): Server {
   const headers = securityHeaders({ https: deps.config.https });
-  return createHttpServer({ requestTimeout: 30_000, headersTimeout: 15_000 }, (req, res) => {
+  const reach = given === undefined ? (deps.config.reachCounting ? createReachCounter(deps) : null) : given;
+  const server = createHttpServer({ requestTimeout: 30_000, headersTimeout: 15_000 }, (req, res) => {
     const requestId = randomUUID();
     const started = performance.now();
     // Taken now, before anything rewrites req.url; routeOf drops the query and any token in the path.
@@ -95,7 +99,10 @@ export function createServer({ deps, site, app }: ServerParts): Server {
       return;
     }
     if (!guardBody(req, res, requestId)) return;
-    if (site.serve(req, res)) return;
+    if (site.serve(req, res)) {
+      reach?.countRead(req, res, site);
+      return;
+    }
     const locals: RequestLocals = { deps, socketAddress: req.socket.remoteAddress };
     const answered = withRequest({ requestId, route: routeOf(req.url ?? '/') }, () =>
       app(req, res, () => notFound(req, res, site), locals),
@@ -107,4 +114,6 @@ export function createServer({ deps, site, app }: ServerParts): Server {
       res.end(await problem.text());
     });
   });
+  server.on('close', () => void reach?.stop());
+  return server;
 }

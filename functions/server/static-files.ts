@@ -30,6 +30,8 @@ export interface StaticSite {
   /** Answers the request if a built file matches; returns false to let the app handle it. */
   serve(req: IncomingMessage, res: ServerResponse): boolean;
   has(urlPath: string): boolean;
+  /** An HTML page of the built site (not an asset), as reach counting needs to know. */
+  isPage(urlPath: string): boolean;
   /** Indexes the folder again, or another folder (a fresh build) that then becomes the root. */
   reload(root?: string): Promise<void>;
   /** Points at the same files under a new path (after the folder was renamed), at once. */
@@ -113,6 +115,7 @@ export async function createStaticSite(root: string): Promise<StaticSite> {
       return current;
     },
     has: (urlPath) => lookup(files, urlPath).file !== undefined,
+    isPage: (urlPath) => lookup(files, urlPath).file?.type.startsWith('text/html') === true,
     async reload(next = current) {
       const indexed = await indexFolder(next);
       files = indexed;

@@ -22,6 +22,10 @@ export const PERMISSIONS = [
   'referral:confirm',
   'referral:intake',
   'partner:manage',
+  'statistics:read',
+  'statistics:exact',
+  'statistics:exclude',
+  'statistics:refresh',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,11 +37,21 @@ const OPERATOR: Permission[] = [
   'conversation:priority',
   'referral:create',
   'content:preview',
+  // Suppressed figures and campaign reach: what the public sees, and page reads.
+  'statistics:read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   operator: OPERATOR,
-  supervisor: [...OPERATOR, 'queue:assign', 'queue:floor', 'audit:read', 'referral:confirm'],
+  supervisor: [
+    ...OPERATOR,
+    'queue:assign',
+    'queue:floor',
+    'audit:read',
+    'referral:confirm',
+    'statistics:exact',
+    'statistics:exclude',
+  ],
   // The simulator signs texts with the hotline's secret: for administrators only.
   admin: [
     ...OPERATOR,
@@ -48,6 +62,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'staff:manage',
     'referral:confirm',
     'partner:manage',
+    'statistics:exact',
+    'statistics:exclude',
+    'statistics:refresh',
   ],
   'partner-caseworker': ['referral:intake'],
 };

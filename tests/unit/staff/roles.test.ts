@@ -10,6 +10,7 @@ const EXPECTED: Record<string, string[]> = {
     'conversation:priority',
     'referral:create',
     'content:preview',
+    'statistics:read',
   ],
   supervisor: [
     'queue:read',
@@ -23,6 +24,9 @@ const EXPECTED: Record<string, string[]> = {
     'queue:floor',
     'audit:read',
     'referral:confirm',
+    'statistics:read',
+    'statistics:exact',
+    'statistics:exclude',
   ],
   admin: [
     'queue:read',
@@ -39,6 +43,10 @@ const EXPECTED: Record<string, string[]> = {
     'staff:manage',
     'referral:confirm',
     'partner:manage',
+    'statistics:read',
+    'statistics:exact',
+    'statistics:exclude',
+    'statistics:refresh',
   ],
   'partner-caseworker': ['referral:intake'],
 };
