@@ -12,7 +12,9 @@ import { structure } from './studio/structure.ts';
 import { translationStatusTool } from './studio/translation-status/translation-status-tool.ts';
 
 const env = studioEnv();
-const singletonTypes = new Set<string>(DOCUMENT_KINDS.filter((k) => k.shape === 'singleton').map((k) => k.type));
+const singletonTypes = new Set<string>(
+  DOCUMENT_KINDS.filter((k) => k.shape === 'singleton').map((k) => k.type),
+);
 
 /** "New document" in a language list starts the document in that language. */
 const languageTemplates: Template[] = DOCUMENT_KINDS.filter(
@@ -35,12 +37,17 @@ export default defineConfig({
   schema: {
     types: documentTypes as unknown as SchemaTypeDefinition[],
     // The site settings exist once: opened from the desk, never created a second time.
-    templates: (previous) => [...previous.filter((t) => !singletonTypes.has(t.schemaType)), ...languageTemplates],
+    templates: (previous) => [
+      ...previous.filter((t) => !singletonTypes.has(t.schemaType)),
+      ...languageTemplates,
+    ],
   },
   document: {
     actions: (previous, { schemaType }) =>
       singletonTypes.has(schemaType)
-        ? previous.filter(({ action }) => action !== 'delete' && action !== 'duplicate' && action !== 'unpublish')
+        ? previous.filter(
+            ({ action }) => action !== 'delete' && action !== 'duplicate' && action !== 'unpublish',
+          )
         : previous,
     // Drafts are previewed in the staff console, behind sign-in; never on the public site.
     productionUrl: async (previous, { document }) =>

@@ -101,7 +101,8 @@ export async function exportContent(root = 'content'): Promise<SanityDocument[]>
         throw new ContentFileError(`${file}: the file name must be the country code in lower case`);
       if (kind.shape === 'singleton' && name !== entryId(kind, {}))
         throw new ContentFileError(`${file}: the settings live in ${entryId(kind, {})}.yaml alone`);
-      const at = kind.shape === 'locale' ? { language: name } : kind.shape === 'country' ? { country: name } : {};
+      const at =
+        kind.shape === 'locale' ? { language: name } : kind.shape === 'country' ? { country: name } : {};
       documents.push(toDocument(kind, file, at, data));
     }
   }

@@ -106,7 +106,8 @@ export function entryId(kind: DocumentKind, at: DocumentAddress): string {
 
 /** The English original a translation points to, or undefined for the original itself. */
 export function translationOfId(kind: DocumentKind, at: DocumentAddress): string | undefined {
-  if (kind.shape === 'country' || kind.shape === 'singleton' || at.language === DEFAULT_LOCALE) return undefined;
+  if (kind.shape === 'country' || kind.shape === 'singleton' || at.language === DEFAULT_LOCALE)
+    return undefined;
   return documentId(kind, { ...at, language: DEFAULT_LOCALE });
 }
 

@@ -110,11 +110,17 @@ function checkProvenance(item: Provenance, path: (string | number)[], ctx: z.Ref
       message: 'A check needs both the date (lastVerified) and who checked (verifiedBy)',
     });
   if (recorded > 0 && !item.source)
-    ctx.addIssue({ code: 'custom', path: [...path, 'source'], message: 'A checked entry needs its public source' });
+    ctx.addIssue({
+      code: 'custom',
+      path: [...path, 'source'],
+      message: 'A checked entry needs its public source',
+    });
 }
 
 /** Dialable numbers: digits, with an optional leading + and spaces or hyphens for reading. */
-const phoneNumber = z.string().regex(/^\+?[0-9][0-9 -]{1,38}$/, 'Use digits, with + and spaces or hyphens only');
+const phoneNumber = z
+  .string()
+  .regex(/^\+?[0-9][0-9 -]{1,38}$/, 'Use digits, with + and spaces or hyphens only');
 
 /** A way to reach a help line; each kind's value must be something a phone can open. */
 const channelSchema = z
@@ -176,7 +182,11 @@ export const helpEntrySchema = z
         checkProvenance(item, [list, i], ctx);
         // Names address entries (a verification names the entry it confirms): one of each per country.
         if (seen.has(item.name))
-          ctx.addIssue({ code: 'custom', path: [list, i, 'name'], message: `"${item.name}" is listed twice` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [list, i, 'name'],
+            message: `"${item.name}" is listed twice`,
+          });
         seen.add(item.name);
       });
     }
@@ -221,7 +231,9 @@ export const siteSettingsSchema = z.object({
         opens: clockTime,
         closes: clockTime,
         /** IANA time zone of the hours, such as Europe/London. */
-        timeZone: z.string().regex(/^[A-Za-z]+(\/[A-Za-z0-9_+-]+)+$|^UTC$/, 'Use an IANA time zone such as Asia/Kathmandu'),
+        timeZone: z
+          .string()
+          .regex(/^[A-Za-z]+(\/[A-Za-z0-9_+-]+)+$|^UTC$/, 'Use an IANA time zone such as Asia/Kathmandu'),
       }),
       languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).min(1),
       /** A fictitious sample number: every page then says so, and the SMS replies leave it out. */

@@ -36,7 +36,8 @@ export function applyVerification(entry: HelpEntry, input: VerificationRecord): 
   } else {
     const items: { name: string }[] = next[item.list];
     const index = items.findIndex((i) => i.name === item.name);
-    if (index < 0) throw new VerificationError(`${entry.country} has no ${item.list} entry named "${item.name}"`);
+    if (index < 0)
+      throw new VerificationError(`${entry.country} has no ${item.list} entry named "${item.name}"`);
     items[index] = { ...items[index]!, ...check };
   }
   const checked = helpEntrySchema.safeParse(next);

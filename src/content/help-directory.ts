@@ -1,8 +1,8 @@
 /** The help directory, with names of countries and languages in the reader's language (from ICU, offline). */
 import { getCollection } from 'astro:content';
 import {
-  HOTLINE_KINDS,
   type HelpEntry,
+  HOTLINE_KINDS,
   type Hotline,
   type HotlineKind,
   type Organisation,
@@ -52,9 +52,10 @@ export function isVerified(item: { source?: unknown; lastVerified?: Date; verifi
 
 /** Hotlines by what they are for, the anti-trafficking line first; kinds without a line are left out. */
 export function hotlineGroups(entry: HelpEntry): { kind: HotlineKind; hotlines: Hotline[] }[] {
-  return HOTLINE_KINDS.map((kind) => ({ kind, hotlines: entry.hotlines.filter((h) => h.kind === kind) })).filter(
-    (g) => g.hotlines.length > 0,
-  );
+  return HOTLINE_KINDS.map((kind) => ({
+    kind,
+    hotlines: entry.hotlines.filter((h) => h.kind === kind),
+  })).filter((g) => g.hotlines.length > 0);
 }
 
 /**

@@ -22,9 +22,14 @@ const digitsOf = (number: string) => number.replace(/[^0-9]/g, '');
 export function hotlineLinks(hotline: HotlineSettings, only?: readonly HotlineChannel[]): HotlineLink[] {
   const links: HotlineLink[] = [];
   if (hotline.sms) links.push({ channel: 'sms', number: hotline.sms, href: `sms:+${digitsOf(hotline.sms)}` });
-  if (hotline.phone) links.push({ channel: 'phone', number: hotline.phone, href: `tel:+${digitsOf(hotline.phone)}` });
+  if (hotline.phone)
+    links.push({ channel: 'phone', number: hotline.phone, href: `tel:+${digitsOf(hotline.phone)}` });
   if (hotline.whatsapp)
-    links.push({ channel: 'whatsapp', number: hotline.whatsapp, href: `https://wa.me/${digitsOf(hotline.whatsapp)}` });
+    links.push({
+      channel: 'whatsapp',
+      number: hotline.whatsapp,
+      href: `https://wa.me/${digitsOf(hotline.whatsapp)}`,
+    });
   return only ? links.filter((l) => only.includes(l.channel)) : links;
 }
 

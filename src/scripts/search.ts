@@ -51,6 +51,9 @@ if (form && input && list && status) {
     const category = new Intl.PluralRules(document.documentElement.lang).select(count);
     const found = form.getAttribute(`data-found-${category}`) ?? form.getAttribute('data-found-other');
     status.textContent =
-      (count ? found : form.dataset.none)?.replace('{count}', new Intl.NumberFormat(document.documentElement.lang).format(count)) ?? '';
+      (count ? found : form.dataset.none)?.replace(
+        '{count}',
+        new Intl.NumberFormat(document.documentElement.lang).format(count),
+      ) ?? '';
   });
 }

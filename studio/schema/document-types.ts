@@ -199,9 +199,14 @@ export function helpEntryProblem(doc: Record<string, unknown> | undefined): true
     const twice = names.find((n, i) => names.indexOf(n) !== i);
     if (twice) return `"${twice}" is listed twice in ${list}`;
   }
-  for (const o of (doc.organisations ?? []) as { name?: string; services?: string[]; represents?: string }[]) {
+  for (const o of (doc.organisations ?? []) as {
+    name?: string;
+    services?: string[];
+    represents?: string;
+  }[]) {
     const consular = o.services?.includes('consular') ?? false;
-    if (consular && !o.represents) return `${o.name}: a consular organisation names the country it represents`;
+    if (consular && !o.represents)
+      return `${o.name}: a consular organisation names the country it represents`;
     if (!consular && o.represents) return `${o.name}: only consular organisations represent a country`;
   }
   return true;

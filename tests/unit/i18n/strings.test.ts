@@ -36,7 +36,8 @@ describe('UI strings', () => {
     it('has no empty strings and keeps every placeholder', () => {
       for (const key of [...keys, ...pluralKeys(locale)]) {
         const text = strings[key as keyof typeof strings];
-        const original = english[(isPlural(key) ? key.replace(PLURAL, '$1.other') : key) as keyof typeof english]!;
+        const original =
+          english[(isPlural(key) ? key.replace(PLURAL, '$1.other') : key) as keyof typeof english]!;
         expect(text?.trim(), `${locale}:${key}`).toBeTruthy();
         expect(placeholders(text ?? ''), `${locale}:${key}`).toEqual(placeholders(original));
       }
