@@ -48,6 +48,7 @@ if (form && input && list && status) {
       list.append(li);
     }
     const count = results.length;
+    status.dataset.count = String(count);
     const category = new Intl.PluralRules(document.documentElement.lang).select(count);
     const found = form.getAttribute(`data-found-${category}`) ?? form.getAttribute('data-found-other');
     status.textContent =

@@ -10,12 +10,14 @@ const PAGE_TYPES = [
   '/campaigns/think-before-you-go/',
   '/help/',
   '/help/np/',
+  '/help/qa/',
   '/self-check/',
   '/faq/',
   '/about/',
   '/search/',
   '/offline/',
   '/report/',
+  '/report/offline/',
 ];
 
 for (const locale of LOCALES) {
