@@ -41,6 +41,8 @@ for (const locale of LOCALES) {
   });
 
   test(`${locale.code}: every page type passes axe`, async ({ page }) => {
+    // Thirteen pages, about a second of axe each on a loaded two-core machine.
+    test.slow();
     for (const path of PAGE_TYPES) {
       const response = await page.goto(`/${locale.code}${path}`);
       expect(response?.status(), path).toBe(200);
