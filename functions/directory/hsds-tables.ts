@@ -222,70 +222,92 @@ function withoutEmpty<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-function attributesOf(tables: HsdsTables, linkId: string): HsdsAttribute[] | undefined {
-  const terms = new Map(tables.taxonomy_terms.map((t) => [t.id, t]));
-  return nonEmpty(
-    tables.attributes
-      .filter((a) => a.link_id === linkId)
-      .map((a) =>
-        withoutEmpty({ ...a, taxonomy_term: a.taxonomy_term_id ? terms.get(a.taxonomy_term_id) : undefined }),
-      ),
-  );
+/** Rows grouped by the id they point to, so that nesting a whole directory stays linear. */
+function groupBy<T>(rows: readonly T[], key: (row: T) => string | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    if (k === undefined) continue;
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
 }
 
-export function nestPhone(tables: HsdsTables, phone: Flat<HsdsPhone>): HsdsPhone {
-  return withoutEmpty({
-    ...phone,
-    languages: nonEmpty(tables.languages.filter((l) => l.phone_id === phone.id)),
-  });
+/** The lookups nesting needs, built once per directory. */
+function indexOf(tables: HsdsTables) {
+  const byService = <T extends { service_id?: string }>(rows: T[]) => groupBy(rows, (r) => r.service_id);
+  return {
+    terms: new Map(tables.taxonomy_terms.map((t) => [t.id, t])),
+    locations: new Map(tables.locations.map((l) => [l.id, l])),
+    attributes: groupBy(tables.attributes, (a) => a.link_id),
+    phonesOfService: byService(tables.phones),
+    phonesOfContact: groupBy(tables.phones, (p) => p.contact_id),
+    phonesOfOrganization: groupBy(
+      tables.phones.filter((p) => !p.service_id),
+      (p) => p.organization_id,
+    ),
+    languagesOfPhone: groupBy(tables.languages, (l) => l.phone_id),
+    languagesOfService: byService(tables.languages),
+    schedules: byService(tables.schedules),
+    areas: byService(tables.service_areas),
+    serviceAtLocations: byService(tables.service_at_locations),
+    contacts: byService(tables.contacts),
+  };
+}
+type Index = ReturnType<typeof indexOf>;
+
+const rowsOf = <T>(groups: Map<string, T[]>, id: string): T[] => groups.get(id) ?? [];
+
+function nestPhone(index: Index, phone: Flat<HsdsPhone>): HsdsPhone {
+  return withoutEmpty({ ...phone, languages: nonEmpty(rowsOf(index.languagesOfPhone, phone.id)) });
 }
 
 /** A service with everything that belongs to it: HSDS's "fully nested" service. */
-export function nestService(tables: HsdsTables, service: Flat<HsdsService>): HsdsService {
-  const locations = new Map(tables.locations.map((l) => [l.id, l]));
-  const at = (row: { service_id?: string }) => row.service_id === service.id;
+function nestService(index: Index, service: Flat<HsdsService>): HsdsService {
   return withoutEmpty({
     ...service,
-    phones: nonEmpty(tables.phones.filter(at).map((p) => nestPhone(tables, p))),
-    schedules: nonEmpty(tables.schedules.filter(at)),
-    service_areas: nonEmpty(tables.service_areas.filter(at)),
+    phones: nonEmpty(rowsOf(index.phonesOfService, service.id).map((p) => nestPhone(index, p))),
+    schedules: nonEmpty(rowsOf(index.schedules, service.id)),
+    service_areas: nonEmpty(rowsOf(index.areas, service.id)),
     service_at_locations: nonEmpty(
-      tables.service_at_locations
-        .filter(at)
-        .map((s) =>
-          withoutEmpty({ ...s, location: s.location_id ? locations.get(s.location_id) : undefined }),
-        ),
+      rowsOf(index.serviceAtLocations, service.id).map((s) =>
+        withoutEmpty({ ...s, location: s.location_id ? index.locations.get(s.location_id) : undefined }),
+      ),
     ),
-    languages: nonEmpty(tables.languages.filter(at)),
+    languages: nonEmpty(rowsOf(index.languagesOfService, service.id)),
     contacts: nonEmpty(
-      tables.contacts
-        .filter(at)
-        .map((c) =>
-          withoutEmpty({ ...c, phones: nonEmpty(tables.phones.filter((p) => p.contact_id === c.id)) }),
-        ),
+      rowsOf(index.contacts, service.id).map((c) =>
+        withoutEmpty({ ...c, phones: nonEmpty(rowsOf(index.phonesOfContact, c.id)) }),
+      ),
     ),
-    attributes: attributesOf(tables, service.id),
+    attributes: nonEmpty(
+      rowsOf(index.attributes, service.id).map((a) =>
+        withoutEmpty({
+          ...a,
+          taxonomy_term: a.taxonomy_term_id ? index.terms.get(a.taxonomy_term_id) : undefined,
+        }),
+      ),
+    ),
   });
 }
 
-export function nestOrganization(tables: HsdsTables, organization: Flat<HsdsOrganization>): HsdsOrganization {
+function nestOrganization(index: Index, organization: Flat<HsdsOrganization>): HsdsOrganization {
   return withoutEmpty({
     ...organization,
-    phones: nonEmpty(
-      tables.phones
-        .filter((p) => p.organization_id === organization.id && !p.service_id)
-        .map((p) => nestPhone(tables, p)),
-    ),
+    phones: nonEmpty(rowsOf(index.phonesOfOrganization, organization.id).map((p) => nestPhone(index, p))),
   });
 }
 
 /** The JSON shapes the export writes and the API serves, one list per kind of object. */
 export function jsonShapes(tables: HsdsTables) {
+  const index = indexOf(tables);
   return {
-    services: tables.services.map((s) => nestService(tables, s)),
-    organizations: tables.organizations.map((o) => nestOrganization(tables, o)),
+    services: tables.services.map((s) => nestService(index, s)),
+    organizations: tables.organizations.map((o) => nestOrganization(index, o)),
     locations: tables.locations,
-    phones: tables.phones.map((p) => nestPhone(tables, p)),
+    phones: tables.phones.map((p) => nestPhone(index, p)),
   };
 }
 
