@@ -79,6 +79,8 @@ test.describe('with JavaScript', () => {
       // "Yes, someone is in danger" shows the emergency numbers before anything else.
       await page.locator('input[name="inDanger"][value="yes"]').check();
       await expect(page.locator('[data-emergency-numbers] a[href^="tel:"]').first()).toBeVisible();
+      // With the organisation's own hotline, to text or call.
+      await expect(page.locator('[data-emergency-numbers] a[href^="sms:+"]')).toBeVisible();
       await next.click();
       await expect(page.locator('section[data-step="what"]')).toBeVisible();
       // Too short: an inline problem, and the text stays.
