@@ -12,9 +12,14 @@ import { structure } from './studio/structure.ts';
 import { translationStatusTool } from './studio/translation-status/translation-status-tool.ts';
 
 const env = studioEnv();
+const singletonTypes = new Set<string>(
+  DOCUMENT_KINDS.filter((k) => k.shape === 'singleton').map((k) => k.type),
+);
 
 /** "New document" in a language list starts the document in that language. */
-const languageTemplates: Template[] = DOCUMENT_KINDS.filter((k) => k.shape !== 'country').map((kind) => ({
+const languageTemplates: Template[] = DOCUMENT_KINDS.filter(
+  (k) => k.shape === 'markdown' || k.shape === 'locale',
+).map((kind) => ({
   id: `${kind.type}-by-language`,
   title: `${kind.title.replace(/s$/, '')} in a language`,
   schemaType: kind.type,
@@ -31,9 +36,19 @@ export default defineConfig({
   tools: [translationStatusTool],
   schema: {
     types: documentTypes as unknown as SchemaTypeDefinition[],
-    templates: (previous) => [...previous, ...languageTemplates],
+    // The site settings exist once: opened from the desk, never created a second time.
+    templates: (previous) => [
+      ...previous.filter((t) => !singletonTypes.has(t.schemaType)),
+      ...languageTemplates,
+    ],
   },
   document: {
+    actions: (previous, { schemaType }) =>
+      singletonTypes.has(schemaType)
+        ? previous.filter(
+            ({ action }) => action !== 'delete' && action !== 'duplicate' && action !== 'unpublish',
+          )
+        : previous,
     // Drafts are previewed in the staff console, behind sign-in; never on the public site.
     productionUrl: async (previous, { document }) =>
       env.previewBaseUrl && DOCUMENT_KINDS.some((k) => k.type === document._type)

@@ -16,6 +16,7 @@ import {
   replyOne,
   reprioritise,
 } from './console/queue-api.ts';
+import { HSDS_LISTS, partnerHsdsList, publicHsdsList } from './directory/hsds-api.ts';
 import { health } from './health/health.ts';
 import { json } from './http/json.ts';
 import { defineRoutes } from './http/route.ts';
@@ -287,6 +288,26 @@ export const routes = defineRoutes([
     access: { permission: 'staff:manage' },
     handler: staffResetAuthenticator,
   },
+  // The directory in Open Referral HSDS shape, read-only: the public help directory for anyone, the
+  // partner directory for staff who refer (every role with partner:manage also has referral:create).
+  ...HSDS_LISTS.map(
+    (list) =>
+      ({
+        method: 'GET',
+        path: `/api/directory/hsds/${list}`,
+        access: 'public',
+        handler: publicHsdsList(list),
+      }) as const,
+  ),
+  ...HSDS_LISTS.map(
+    (list) =>
+      ({
+        method: 'GET',
+        path: `/api/directory/partners/hsds/${list}`,
+        access: { permission: 'referral:create' },
+        handler: partnerHsdsList(list),
+      }) as const,
+  ),
   // Referrals, partner side: each caseworker sees only its own organisation's referrals.
   { method: 'GET', path: '/api/intake/openapi.json', access: 'public', handler: intakeOpenApiDocument },
   {

@@ -1,7 +1,9 @@
 /*
  * Offline reading. This worker exists only after the reader turns offline reading on (it is
  * registered from the offline page, never automatically). It keeps the pages the reader chose in
- * one cache and answers from the network first, so pages stay current while online.
+ * one cache and answers from the network first, so pages stay current while online. Offline, the
+ * report pages are answered with the page that says reporting needs a connection and how to reach
+ * the hotline instead: a form that cannot be sent is never shown.
  */
 const CACHE = 'reader-v1';
 
@@ -43,10 +45,13 @@ self.addEventListener('fetch', (event) => {
         return response;
       })
       .catch(async () => {
-        const hit = await caches.match(request, { ignoreSearch: true });
-        if (hit) return hit;
         const locale = url.pathname.split('/')[1];
+        const reportOffline = `/${locale}/report/offline/`;
+        const isReport = url.pathname.startsWith(`/${locale}/report/`) && url.pathname !== reportOffline;
+        const hit = isReport ? undefined : await caches.match(request, { ignoreSearch: true });
+        if (hit) return hit;
         return (
+          (isReport && (await caches.match(reportOffline))) ||
           (await caches.match(`/${locale}/offline/`)) ||
           new Response('Offline', { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' } })
         );

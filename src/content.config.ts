@@ -1,7 +1,8 @@
 /**
  * Content collections. The file source is content/ (one file per document and locale, e.g.
  * content/guides/warning-signs/fr.md); with SANITY_PROJECT_ID and SANITY_DATASET set, the same
- * collections are read from Sanity's published documents instead. Either way every entry is
+ * collections are read from Sanity's published documents instead (the site settings: the one
+ * `siteSettings` document, or content/settings/site.yaml). Either way every entry is
  * validated by the shared zod schemas.
  */
 import { defineCollection } from 'astro:content';
@@ -14,6 +15,7 @@ import {
   guideSchema,
   helpEntrySchema,
   pageSchema,
+  siteSettingsSchema,
 } from '#kernel/content/schemas.ts';
 import { sanityLoader } from './content/sanity/loader.ts';
 
@@ -29,4 +31,5 @@ export const collections = {
   pages: defineCollection({ loader: source('pages', '*/*.md'), schema: pageSchema }),
   faq: defineCollection({ loader: source('faq', '*.yaml'), schema: faqSchema }),
   help: defineCollection({ loader: source('help', '*.yaml'), schema: helpEntrySchema }),
+  settings: defineCollection({ loader: source('settings', 'site.yaml'), schema: siteSettingsSchema }),
 };

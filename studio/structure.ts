@@ -1,10 +1,11 @@
 /**
  * The Studio's desk: one list per content type, and under each type one list per language, so a
  * translator working in Nepali sees exactly the Nepali documents. The help directory is per
- * country, not per language, so it is a plain list.
+ * country, not per language, so it is a plain list; the site settings are one document, opened
+ * directly.
  */
 import type { StructureResolver } from 'sanity/structure';
-import { DOCUMENT_KINDS } from '#kernel/content/sanity-documents.ts';
+import { DOCUMENT_KINDS, SITE_SETTINGS_ID } from '#kernel/content/sanity-documents.ts';
 import { LOCALES } from '#kernel/i18n/locales.ts';
 import { STUDIO_API_VERSION } from './api-version.ts';
 
@@ -14,6 +15,11 @@ export const structure: StructureResolver = (S) =>
     .items(
       DOCUMENT_KINDS.map((kind) => {
         if (kind.shape === 'country') return S.documentTypeListItem(kind.type).title(kind.title);
+        if (kind.shape === 'singleton')
+          return S.listItem()
+            .id(kind.type)
+            .title(kind.title)
+            .child(S.document().schemaType(kind.type).documentId(SITE_SETTINGS_ID));
         return S.listItem()
           .id(kind.type)
           .title(kind.title)

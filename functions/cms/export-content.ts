@@ -12,6 +12,7 @@ import {
   type DocumentAddress,
   type DocumentKind,
   documentId,
+  entryId,
   translationOfId,
 } from '#kernel/content/sanity-documents.ts';
 
@@ -98,7 +99,10 @@ export async function exportContent(root = 'content'): Promise<SanityDocument[]>
       const name = entry.name.slice(0, -5);
       if (kind.shape === 'country' && String(data?.country).toLowerCase() !== name)
         throw new ContentFileError(`${file}: the file name must be the country code in lower case`);
-      const at = kind.shape === 'locale' ? { language: name } : { country: name };
+      if (kind.shape === 'singleton' && name !== entryId(kind, {}))
+        throw new ContentFileError(`${file}: the settings live in ${entryId(kind, {})}.yaml alone`);
+      const at =
+        kind.shape === 'locale' ? { language: name } : kind.shape === 'country' ? { country: name } : {};
       documents.push(toDocument(kind, file, at, data));
     }
   }

@@ -1,19 +1,7 @@
 /** The emergency number of each country in the help directory, for the first automatic reply. */
-import { parse } from 'yaml';
-import { helpEntrySchema } from '#kernel/content/schemas.ts';
+import { HELP_ENTRIES } from '../directory/bundled-help-entries.ts';
 
-const files = import.meta.glob<string>('../../content/help/*.yaml', {
-  eager: true,
-  query: '?raw',
-  import: 'default',
-});
-
-const numbers = new Map<string, string>(
-  Object.values(files).map((text) => {
-    const entry = helpEntrySchema.parse(parse(text));
-    return [entry.country, entry.emergency.number];
-  }),
-);
+const numbers = new Map<string, string>(HELP_ENTRIES.map((entry) => [entry.country, entry.emergency.number]));
 
 export function emergencyNumber(country: string | undefined): string | undefined {
   return country ? numbers.get(country.toUpperCase()) : undefined;

@@ -25,9 +25,10 @@ import {
   updateConversation,
 } from './conversation-store.ts';
 import { emergencyNumber } from './emergency-numbers.ts';
+import { hotlinePhone } from './hotline-number.ts';
 import { keywordOf } from './keywords.ts';
 import { linkReceipt } from './link-receipt.ts';
-import { fillTemplate, LANGUAGE_MENU, SMS_TEMPLATES } from './templates.ts';
+import { fillTemplate, helpReply, LANGUAGE_MENU, SMS_TEMPLATES } from './templates.ts';
 import type { InboundParams } from './twilio-params.ts';
 
 /** Below this, the language guess is not trusted and the sender gets a language menu. */
@@ -160,7 +161,7 @@ function chooseReply(s: {
   const templates = SMS_TEMPLATES[s.lang ?? 'en'];
   if (s.keyword === 'stop') return templates.stop;
   if (s.keyword === 'start') return templates.start;
-  if (s.keyword === 'help') return templates.help;
+  if (s.keyword === 'help') return helpReply(s.lang ?? 'en', hotlinePhone());
   if (s.conversation.opted_out) return undefined;
   if (!s.isNew && !s.choice) return undefined;
   if (!s.lang) return LANGUAGE_MENU;

@@ -1,8 +1,10 @@
 /**
  * Automatic SMS replies, per locale. Each must fit one segment (GSM-7: 160 characters; anything
- * else: 70), with the longest emergency number filled in: a test counts them. Short on purpose.
+ * else: 70), with the longest emergency number and the longest hotline number the site settings
+ * accept filled in: a test counts them. Short on purpose.
  */
 import type { Locale } from '#kernel/i18n/locales.ts';
+import { countSegments } from './segments.ts';
 
 export interface SmsTemplates {
   /** First reply; {number} is the local emergency number. */
@@ -12,6 +14,8 @@ export interface SmsTemplates {
   stop: string;
   start: string;
   help: string;
+  /** The reply to HELP with the hotline's phone ({phone}), for texters who would rather call. */
+  helpCall: string;
 }
 
 /** Sent when the language is unclear: GSM-7, so it costs one segment whatever the phone. */
@@ -25,6 +29,8 @@ export const SMS_TEMPLATES: Record<Locale, SmsTemplates> = {
     stop: 'You will get no more messages from us. Text START to start again.',
     start: 'Welcome back. Write to us any time. It is free and confidential.',
     help: 'Free, confidential help about trafficking and unsafe work. Write your message. STOP to end.',
+    helpCall:
+      'Free, confidential help about trafficking and unsafe work. Write your message, or call us on {phone}. STOP to end.',
   },
   fr: {
     welcome: 'Message reçu, réponse bientôt. En danger ? Appelez le {number}',
@@ -32,6 +38,8 @@ export const SMS_TEMPLATES: Record<Locale, SmsTemplates> = {
     stop: 'Vous ne recevrez plus de messages. Écrivez START pour reprendre.',
     start: 'Bon retour. Écrivez-nous quand vous voulez. Gratuit et confidentiel.',
     help: 'Aide gratuite et confidentielle. Écrivez-nous. STOP pour arrêter.',
+    helpCall:
+      'Aide gratuite et confidentielle. Écrivez-nous ou appelez le {phone}. STOP pour vous désabonner.',
   },
   es: {
     welcome: 'Mensaje recibido, le responderemos. ¿Peligro? Llame al {number}',
@@ -39,6 +47,7 @@ export const SMS_TEMPLATES: Record<Locale, SmsTemplates> = {
     stop: 'No recibirá más mensajes. Escriba START para volver a empezar.',
     start: 'Bienvenido de nuevo. Escríbanos cuando quiera. Es gratis.',
     help: 'Ayuda gratuita y confidencial. Escriba su mensaje. STOP para terminar.',
+    helpCall: 'Ayuda gratuita y confidencial. Escriba o llame al {phone}. STOP para terminar.',
   },
   ar: {
     welcome: 'وصلتنا رسالتك وسيرد مستشار قريبًا. في خطر؟ اتصل بـ {number}',
@@ -46,6 +55,7 @@ export const SMS_TEMPLATES: Record<Locale, SmsTemplates> = {
     stop: 'لن تصلك رسائل منا بعد الآن. أرسل START للعودة.',
     start: 'أهلًا بعودتك. راسلنا في أي وقت. الخدمة مجانية وسرية.',
     help: 'مساعدة مجانية وسرية. اكتب رسالتك. أرسل STOP للإيقاف.',
+    helpCall: 'مساعدة مجانية وسرية. اتصل بنا: {phone}. STOP للإيقاف',
   },
   ru: {
     welcome: 'Сообщение получено, скоро ответим. Опасность? Звоните {number}',
@@ -53,6 +63,7 @@ export const SMS_TEMPLATES: Record<Locale, SmsTemplates> = {
     stop: 'Вы больше не будете получать сообщения. START — чтобы возобновить.',
     start: 'С возвращением! Пишите в любое время. Бесплатно и конфиденциально.',
     help: 'Бесплатная конфиденциальная помощь. Пишите нам. STOP — отписаться.',
+    helpCall: 'Помощь бесплатно. Звоните: {phone}. STOP — отписаться',
   },
   zh: {
     welcome: '已收到您的信息，顾问会尽快回复。如有危险，请立即拨打 {number}。',
@@ -60,6 +71,7 @@ export const SMS_TEMPLATES: Record<Locale, SmsTemplates> = {
     stop: '您将不再收到我们的信息。发送 START 可重新开始。',
     start: '欢迎回来。随时给我们发信息，免费且保密。',
     help: '免费、保密的帮助。请发送您的信息。发送 STOP 停止。',
+    helpCall: '免费保密帮助。请来信或致电 {phone}。发送 STOP 停止。',
   },
   bn: {
     welcome: 'বার্তা পেয়েছি, শীঘ্রই উত্তর দেব। বিপদে? {number} নম্বরে ফোন করুন।',
@@ -67,6 +79,7 @@ export const SMS_TEMPLATES: Record<Locale, SmsTemplates> = {
     stop: 'আর কোনো বার্তা পাবেন না। আবার শুরু করতে START লিখুন।',
     start: 'আবার স্বাগতম। যেকোনো সময় লিখুন। বিনামূল্যে ও গোপনীয়।',
     help: 'বিনামূল্যে গোপনীয় সাহায্য। আপনার বার্তা লিখুন। বন্ধ করতে STOP।',
+    helpCall: 'বিনামূল্যে গোপনীয় সাহায্য। ফোন: {phone}। বন্ধ: STOP',
   },
   ne: {
     welcome: 'सन्देश पायौं, छिट्टै जवाफ दिन्छौं। खतरामा? {number} मा फोन गर्नुस्।',
@@ -74,6 +87,7 @@ export const SMS_TEMPLATES: Record<Locale, SmsTemplates> = {
     stop: 'अब तपाईंलाई सन्देश आउने छैन। फेरि सुरु गर्न START लेख्नुहोस्।',
     start: 'फेरि स्वागत छ। जुनसुकै बेला लेख्नुहोस्। निःशुल्क र गोप्य।',
     help: 'निःशुल्क, गोप्य सहायता। आफ्नो सन्देश लेख्नुहोस्। रोक्न STOP।',
+    helpCall: 'निःशुल्क, गोप्य सहायता। फोन: {phone}। रोक्न STOP',
   },
   vi: {
     welcome: 'Đã nhận tin nhắn, sẽ sớm trả lời. Nguy hiểm? Gọi ngay {number}',
@@ -81,6 +95,7 @@ export const SMS_TEMPLATES: Record<Locale, SmsTemplates> = {
     stop: 'Bạn sẽ không nhận tin nhắn nữa. Gửi START để bắt đầu lại.',
     start: 'Chào mừng trở lại. Nhắn bất cứ lúc nào. Miễn phí, bảo mật.',
     help: 'Hỗ trợ miễn phí, bảo mật. Hãy nhắn cho chúng tôi. STOP để dừng.',
+    helpCall: 'Hỗ trợ miễn phí, bảo mật. Gọi {phone}. STOP để dừng',
   },
   tl: {
     welcome:
@@ -90,6 +105,7 @@ export const SMS_TEMPLATES: Record<Locale, SmsTemplates> = {
     stop: 'Wala ka nang matatanggap na mensahe mula sa amin. I-text ang START para magsimula ulit.',
     start: 'Maligayang pagbabalik. Sumulat anumang oras. Libre at kumpidensyal.',
     help: 'Libre at kumpidensyal na tulong tungkol sa trafficking at hindi ligtas na trabaho. Isulat ang mensahe mo. STOP para tumigil.',
+    helpCall: 'Libre at kumpidensyal na tulong. Sumulat o tumawag sa {phone}. STOP para tumigil.',
   },
   id: {
     welcome: 'Pesan Anda sudah kami terima. Konselor akan segera membalas. Dalam bahaya? Telepon {number}.',
@@ -98,6 +114,7 @@ export const SMS_TEMPLATES: Record<Locale, SmsTemplates> = {
     stop: 'Anda tidak akan menerima pesan lagi dari kami. Kirim START untuk mulai lagi.',
     start: 'Selamat datang kembali. Kirim pesan kapan saja. Gratis dan rahasia.',
     help: 'Bantuan gratis dan rahasia soal perdagangan orang dan kerja tidak aman. Tulis pesan Anda. STOP untuk berhenti.',
+    helpCall: 'Bantuan gratis dan rahasia. Tulis pesan Anda atau telepon {phone}. STOP untuk berhenti.',
   },
   ro: {
     welcome: 'Mesaj primit, vă răspundem curând. În pericol? Sunați la {number}',
@@ -105,11 +122,20 @@ export const SMS_TEMPLATES: Record<Locale, SmsTemplates> = {
     stop: 'Nu veți mai primi mesaje. Trimiteți START pentru a relua.',
     start: 'Bine ați revenit. Scrieți-ne oricând. Gratuit și confidențial.',
     help: 'Ajutor gratuit și confidențial. Scrieți-ne. STOP pentru oprire.',
+    helpCall: 'Ajutor gratuit. Sunați: {phone}. STOP pentru oprire',
   },
 };
 
 export function fillTemplate(template: string, vars: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (m, name: string) => vars[name] ?? m);
+}
+
+/** The reply to HELP: with the hotline's phone when there is one and the reply stays one segment. */
+export function helpReply(locale: Locale, hotlinePhone: string | undefined): string {
+  const templates = SMS_TEMPLATES[locale];
+  if (!hotlinePhone) return templates.help;
+  const withPhone = fillTemplate(templates.helpCall, { phone: hotlinePhone });
+  return countSegments(withPhone).segments === 1 ? withPhone : templates.help;
 }
 
 /** Ready-made operator replies, in the texter's language; operators may edit before sending. */

@@ -3,7 +3,7 @@
  * import format and the Studio. Guides, campaigns and pages are one document per language, linked as
  * translations by a common slug (and, for non-English versions, a weak `translationOf` reference to
  * the English document); the FAQ is one document per language; the help directory is one document
- * per country. Document ids are deterministic (`guide.warning-signs.fr`), so an import or a re-export
+ * per country; the site settings are one document (`siteSettings`). Document ids are deterministic (`guide.warning-signs.fr`), so an import or a re-export
  * replaces documents instead of duplicating them.
  */
 import type { z } from 'zod';
@@ -13,10 +13,11 @@ import {
   guideSchema,
   helpEntrySchema,
   pageSchema,
+  siteSettingsSchema,
 } from '#kernel/content/schemas.ts';
 import { DEFAULT_LOCALE } from '#kernel/i18n/locales.ts';
 
-export type CollectionName = 'guides' | 'campaigns' | 'pages' | 'faq' | 'help';
+export type CollectionName = 'guides' | 'campaigns' | 'pages' | 'faq' | 'help' | 'settings';
 
 export interface DocumentKind {
   collection: CollectionName;
@@ -24,8 +25,11 @@ export interface DocumentKind {
   type: string;
   title: string;
   schema: z.ZodType;
-  /** `markdown`: one document per slug and language with a Markdown body; `locale`: one per language; `country`: one per country. */
-  shape: 'markdown' | 'locale' | 'country';
+  /**
+   * `markdown`: one document per slug and language with a Markdown body; `locale`: one per
+   * language; `country`: one per country; `singleton`: exactly one document.
+   */
+  shape: 'markdown' | 'locale' | 'country' | 'singleton';
 }
 
 export const DOCUMENT_KINDS = [
@@ -46,7 +50,18 @@ export const DOCUMENT_KINDS = [
     schema: helpEntrySchema,
     shape: 'country',
   },
+  {
+    collection: 'settings',
+    type: 'siteSettings',
+    title: 'Site settings',
+    schema: siteSettingsSchema,
+    shape: 'singleton',
+  },
 ] as const satisfies readonly DocumentKind[];
+
+/** The one site settings document: its Sanity id, and its entry id in the collection (content/settings/site.yaml). */
+export const SITE_SETTINGS_ID = 'siteSettings';
+export const SITE_SETTINGS_ENTRY = 'site';
 
 export function kindOf(collection: CollectionName): DocumentKind {
   return DOCUMENT_KINDS.find((k) => k.collection === collection)!;
@@ -70,6 +85,8 @@ export function documentId(kind: DocumentKind, at: DocumentAddress): string {
       return `${kind.type}.${at.language}`;
     case 'country':
       return `${kind.type}.${at.country?.toLowerCase()}`;
+    case 'singleton':
+      return SITE_SETTINGS_ID;
   }
 }
 
@@ -82,12 +99,15 @@ export function entryId(kind: DocumentKind, at: DocumentAddress): string {
       return `${at.language}`;
     case 'country':
       return `${at.country?.toLowerCase()}`;
+    case 'singleton':
+      return SITE_SETTINGS_ENTRY;
   }
 }
 
 /** The English original a translation points to, or undefined for the original itself. */
 export function translationOfId(kind: DocumentKind, at: DocumentAddress): string | undefined {
-  if (kind.shape === 'country' || at.language === DEFAULT_LOCALE) return undefined;
+  if (kind.shape === 'country' || kind.shape === 'singleton' || at.language === DEFAULT_LOCALE)
+    return undefined;
   return documentId(kind, { ...at, language: DEFAULT_LOCALE });
 }
 

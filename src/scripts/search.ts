@@ -1,6 +1,7 @@
 /**
  * Search in the reader's language with Pagefind, entirely in the browser. Search terms never go
- * into the URL, so they do not end up in the browser history.
+ * into the URL, so they do not end up in the browser history. The number of results is said with
+ * the language's plural rules (the page carries one string per plural category).
  */
 export {};
 
@@ -46,7 +47,14 @@ if (form && input && list && status) {
       li.append(a, p);
       list.append(li);
     }
+    const count = results.length;
+    status.dataset.count = String(count);
+    const category = new Intl.PluralRules(document.documentElement.lang).select(count);
+    const found = form.getAttribute(`data-found-${category}`) ?? form.getAttribute('data-found-other');
     status.textContent =
-      (top.length ? form.dataset.found : form.dataset.none)?.replace('{count}', String(top.length)) ?? '';
+      (count ? found : form.dataset.none)?.replace(
+        '{count}',
+        new Intl.NumberFormat(document.documentElement.lang).format(count),
+      ) ?? '';
   });
 }

@@ -4,6 +4,8 @@
  *   then replace the current history entry with a neutral site. Esc does the same.
  * - Offline reading and discreet mode: off until the reader turns them on (offline page), because
  *   each stores something on the phone.
+ * - Without a connection: notes marked `data-when-offline` appear (the report form says it cannot
+ *   be sent and how to reach the hotline instead), and a report form is not sent into the void.
  */
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector);
 
@@ -22,6 +24,28 @@ if (exit) {
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && !event.defaultPrevented) quickExit(exit.href);
   });
+}
+
+const offlineNotes = document.querySelectorAll<HTMLElement>('[data-when-offline]');
+if (offlineNotes.length > 0) {
+  const show = () => {
+    for (const note of offlineNotes) note.hidden = navigator.onLine;
+  };
+  show();
+  addEventListener('online', show);
+  addEventListener('offline', show);
+  // Sending offline would replace the page with the browser's error and lose what was typed.
+  $('form[data-report-form]')?.addEventListener(
+    'submit',
+    (event) => {
+      if (navigator.onLine) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      show();
+      offlineNotes[0]!.scrollIntoView();
+    },
+    { capture: true },
+  );
 }
 
 // Discreet mode lasts for this tab only (sessionStorage), and only once the reader asked for it.

@@ -135,7 +135,7 @@ function documentType(kind: DocumentKind): SanityDocumentType {
         name,
         type: 'document',
         title: 'Help directory entry',
-        fields: siteFields,
+        fields: withVerificationHints(siteFields),
         preview: {
           select: { country: 'country', emergency: 'emergency.number' },
           prepare: ({ country, emergency }) => ({
@@ -143,8 +143,73 @@ function documentType(kind: DocumentKind): SanityDocumentType {
             subtitle: `Emergency ${String(emergency ?? '')}`,
           }),
         },
+        // The site's schema checks these across fields; the Studio says so before publishing.
+        validation: (rule: DocumentRuleLike) => rule.custom((doc) => helpEntryProblem(doc)),
+      };
+    case 'singleton':
+      return {
+        name,
+        type: 'document',
+        title: kind.title,
+        fields: siteFields,
+        preview: {
+          select: { sms: 'hotline.sms', example: 'hotline.example' },
+          prepare: ({ sms, example }) => ({
+            title: kind.title,
+            subtitle: `Hotline SMS ${String(sms ?? '—')}${example ? ' (example number)' : ''}`,
+          }),
+        },
       };
   }
+}
+
+/** Where an editor records a check: the date and who checked are hinted at, wherever they occur. */
+function withVerificationHints(fields: SanityField[]): SanityField[] {
+  return fields.map((field) => {
+    const hinted = {
+      ...field,
+      ...(field.name === 'lastVerified'
+        ? { description: 'The day you checked this against its source. Shown to readers.' }
+        : field.name === 'verifiedBy'
+          ? { description: 'Who checked it (your name). Staff only: readers see the date alone.' }
+          : {}),
+    };
+    if (hinted.fields) hinted.fields = withVerificationHints(hinted.fields);
+    if (hinted.of) hinted.of = withVerificationHints(hinted.of);
+    return hinted;
+  });
+}
+
+type Checked = { name?: string; source?: unknown; lastVerified?: unknown; verifiedBy?: unknown };
+
+/** The first cross-field rule of the help entry schema that a Studio document breaks, or true. */
+export function helpEntryProblem(doc: Record<string, unknown> | undefined): true | string {
+  if (!doc) return true;
+  const items: [string, Checked][] = [['Emergency number', (doc.emergency ?? {}) as Checked]];
+  for (const list of ['hotlines', 'organisations'] as const) {
+    for (const item of (doc[list] ?? []) as Checked[]) items.push([String(item.name ?? list), item]);
+  }
+  for (const [label, item] of items) {
+    if (Boolean(item.lastVerified) !== Boolean(item.verifiedBy))
+      return `${label}: a check needs both the date (last verified) and who checked (verified by)`;
+    if (item.lastVerified && !item.source) return `${label}: a checked entry needs its public source`;
+  }
+  for (const list of ['hotlines', 'organisations'] as const) {
+    const names = ((doc[list] ?? []) as Checked[]).map((i) => i.name);
+    const twice = names.find((n, i) => names.indexOf(n) !== i);
+    if (twice) return `"${twice}" is listed twice in ${list}`;
+  }
+  for (const o of (doc.organisations ?? []) as {
+    name?: string;
+    services?: string[];
+    represents?: string;
+  }[]) {
+    const consular = o.services?.includes('consular') ?? false;
+    if (consular && !o.represents)
+      return `${o.name}: a consular organisation names the country it represents`;
+    if (!consular && o.represents) return `${o.name}: only consular organisations represent a country`;
+  }
+  return true;
 }
 
 export const documentTypes: SanityDocumentType[] = DOCUMENT_KINDS.map(documentType);

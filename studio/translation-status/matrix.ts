@@ -26,9 +26,9 @@ export interface TranslationRow {
 export const TRANSLATION_STATUS_QUERY =
   '*[_type in $types && defined(language)]{ _id, _type, language, "slug": slug.current }';
 
-export const TRANSLATED_TYPES: string[] = DOCUMENT_KINDS.filter((k) => k.shape !== 'country').map(
-  (k) => k.type,
-);
+export const TRANSLATED_TYPES: string[] = DOCUMENT_KINDS.filter(
+  (k) => k.shape === 'markdown' || k.shape === 'locale',
+).map((k) => k.type);
 
 export function translationMatrix(documents: TranslationDocument[]): TranslationRow[] {
   const rows = new Map<string, TranslationRow>();

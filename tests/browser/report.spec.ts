@@ -72,7 +72,9 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('input[name="exploitation"][value="labour"]')).toBeChecked();
   });
 
-  test('"in danger now" puts the emergency numbers first on the confirmation', async ({ page }) => {
+  test('"in danger now": the receipt first, then the emergency number of the chosen country', async ({
+    page,
+  }) => {
     await page.goto('/en/report/');
     await page.locator('input[name="inDanger"][value="yes"]').check();
     await page
@@ -80,9 +82,11 @@ test.describe('without JavaScript', () => {
       .fill('Three girls are locked in the back of the shop on Main Street right now.');
     await page.locator('#field-country').selectOption('GB');
     await page.locator('form[data-report-form] button[type="submit"]').click();
-    const firstHeading = page.locator('main h2, main h1').first();
-    await expect(firstHeading).toHaveAttribute('id', 'emergency-title');
-    await expect(page.locator('main li').first()).toContainText('999');
+    const order = await page
+      .locator('main [data-receipt], main #emergency-title')
+      .evaluateAll((nodes) => nodes.map((n) => (n.id ? n.id : 'receipt')));
+    expect(order).toEqual(['receipt', 'emergency-title']);
+    await expect(page.locator('[data-chosen-country="GB"]')).toContainText('999');
   });
 });
 
@@ -98,6 +102,8 @@ test.describe('with JavaScript', () => {
       // "Yes, someone is in danger" shows the emergency numbers before anything else.
       await page.locator('input[name="inDanger"][value="yes"]').check();
       await expect(page.locator('[data-emergency-numbers] a[href^="tel:"]').first()).toBeVisible();
+      // With the organisation's own hotline, to text or call.
+      await expect(page.locator('[data-emergency-numbers] a[href^="sms:+"]')).toBeVisible();
       await next.click();
       await expect(page.locator('section[data-step="what"]')).toBeVisible();
       // Too short: an inline problem, and the text stays.

@@ -10,12 +10,14 @@ const PAGE_TYPES = [
   '/campaigns/think-before-you-go/',
   '/help/',
   '/help/np/',
+  '/help/qa/',
   '/self-check/',
   '/faq/',
   '/about/',
   '/search/',
   '/offline/',
   '/report/',
+  '/report/offline/',
 ];
 
 for (const locale of LOCALES) {
@@ -39,6 +41,8 @@ for (const locale of LOCALES) {
   });
 
   test(`${locale.code}: every page type passes axe`, async ({ page }) => {
+    // Thirteen pages, about a second of axe each on a loaded two-core machine.
+    test.slow();
     for (const path of PAGE_TYPES) {
       const response = await page.goto(`/${locale.code}${path}`);
       expect(response?.status(), path).toBe(200);

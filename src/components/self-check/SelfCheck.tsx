@@ -4,7 +4,7 @@
  * the answers live in component state and are gone when the page is closed.
  */
 import { useRef, useState } from 'preact/hooks';
-import { type Answers, assess, OTHER_COUNTRY, QUESTIONS } from './questions.ts';
+import { type Answers, adviceKey, assess, OTHER_COUNTRY, QUESTIONS } from './questions.ts';
 
 export interface HelpCountry {
   country: string;
@@ -109,7 +109,7 @@ export function SelfCheck({ strings, help, links }: SelfCheckProps) {
               <ul class="sc-flags">
                 {result.flags.map((f) => (
                   <li key={f.question} class={`sc-${f.level}`}>
-                    <strong>{t(`level.${f.level}`)}</strong> {t(`advice.${f.question}`)}
+                    <strong>{t(`level.${f.level}`)}</strong> {t(adviceKey(f.question, f.answer))}
                   </li>
                 ))}
               </ul>

@@ -4,6 +4,10 @@
  * IOM's IRIS standard (no fees for workers, workers keep their documents, a clear contract before
  * departure, licensed recruiters, no deception or coercion, no debt to the recruiter).
  *
+ * Not knowing is a warning sign too: a reader who is "not sure" whether they will pay a fee or keep
+ * their passport has not been told, and each such answer gets its own advice (what to ask, and
+ * when to stop), apart from the advice for a clear "yes".
+ *
  * One source of truth for the browser island, the printable no-JavaScript checklist and the tests.
  * `assess` is pure and runs in the reader's browser: nothing is sent or stored.
  */
@@ -37,16 +41,24 @@ function question<const I extends string, const O extends Options>(
 
 /** In the order they are asked. The destination country is asked last, separately (`destination`). */
 export const QUESTIONS = [
-  question('fee', YES_NO, { yes: 'serious' }, true),
-  question('passport', YES_NO, { yes: 'serious' }, true),
+  question('fee', YES_NO, { yes: 'serious', unsure: 'warning' }, true),
+  question('passport', YES_NO, { yes: 'serious', unsure: 'warning' }, true),
   question('contract', YES_NO, { no: 'warning', unsure: 'warning' }),
-  question('contractMatch', YES_NO, { no: 'serious' }, true),
+  question('contractMatch', YES_NO, { no: 'serious', unsure: 'warning' }, true),
   question('travelPays', WHO_PAYS, { me: 'warning', unknown: 'warning' }),
   question('licence', YES_NO, { no: 'warning', unsure: 'warning' }),
-  question('employerKnown', YES_NO, { no: 'warning' }),
-  question('pressure', YES_NO, { yes: 'serious' }),
-  question('debt', YES_NO, { yes: 'serious' }, true),
+  question('employerKnown', YES_NO, { no: 'warning', unsure: 'warning' }),
+  question('pressure', YES_NO, { yes: 'serious', unsure: 'warning' }),
+  question('debt', YES_NO, { yes: 'serious', unsure: 'warning' }, true),
 ] as const;
+
+/** The answers that mean "I was not told": each gets advice of its own (`advice.<question>.<answer>`). */
+export const NOT_SURE_ANSWERS: readonly string[] = ['unsure', 'unknown'];
+
+/** The key (after `selfCheck.`) of the advice for this answer to this question. */
+export function adviceKey(question: QuestionId, answer: string): string {
+  return NOT_SURE_ANSWERS.includes(answer) ? `advice.${question}.${answer}` : `advice.${question}`;
+}
 
 export type QuestionId = (typeof QUESTIONS)[number]['id'];
 
@@ -73,6 +85,8 @@ export type Answers = z.infer<typeof answersSchema>;
 
 export interface Flag {
   question: QuestionId;
+  /** The answer that raised it: "not sure" answers have advice of their own. */
+  answer: string;
   level: Level;
 }
 
@@ -92,7 +106,8 @@ export function assess(answers: Answers): Assessment {
   const flags: Flag[] = [];
   for (const level of ['serious', 'warning'] as const) {
     for (const q of QUESTIONS as readonly Question<QuestionId>[]) {
-      if (flagFor(q, answers[q.id]) === level) flags.push({ question: q.id, level });
+      const answer = answers[q.id];
+      if (answer !== undefined && flagFor(q, answer) === level) flags.push({ question: q.id, answer, level });
     }
   }
   const level: ResultLevel = flags[0]?.level ?? 'clear';

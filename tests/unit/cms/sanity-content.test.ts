@@ -64,12 +64,14 @@ describe('cms:export', () => {
     const files =
       ['guides', 'campaigns', 'pages'].flatMap((c) => readMarkdownCollection(c)).length +
       readYamlCollection('faq').length +
-      readYamlCollection('help').length;
+      readYamlCollection('help').length +
+      readYamlCollection('settings').length;
     expect(documents).toHaveLength(files);
     expect(new Set(documents.map((d) => d._id)).size).toBe(documents.length);
     expect(documents.map((d) => d._id)).toContain('guide.warning-signs.fr');
     expect(documents.map((d) => d._id)).toContain('helpEntry.np');
     expect(documents.map((d) => d._id)).toContain('faq.ar');
+    expect(documents.filter((d) => d._type === 'siteSettings').map((d) => d._id)).toEqual(['siteSettings']);
   });
 
   it('links every translation to an English original that is in the same file', () => {

@@ -88,8 +88,8 @@ describe('content', () => {
     }
   });
 
-  it('has a help directory of at least fifteen countries, every entry with a public source', () => {
-    expect(help.length).toBeGreaterThanOrEqual(15);
+  it('has a help directory of at least 45 countries, every entry with a public source', () => {
+    expect(help.length).toBeGreaterThanOrEqual(45);
     for (const f of help) {
       const entry = helpEntrySchema.parse(f.data);
       expect(f.slug, f.file).toBe(entry.country.toLowerCase());

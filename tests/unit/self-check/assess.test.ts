@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { STRINGS } from '#kernel/i18n/ui.ts';
 import {
   type Answers,
+  adviceKey,
   answersSchema,
   assess,
   flagFor,
@@ -23,20 +25,29 @@ const fair: Answers = {
   destination: 'MY',
 };
 
-/** Every answer that raises a flag, and how serious, as the brief defines them. */
+/**
+ * Every answer that raises a flag, and how serious. Not knowing is a warning sign wherever the
+ * question offers "not sure": a reader who was not told about fees or the passport must ask.
+ */
 const expected: [QuestionId, string, 'serious' | 'warning'][] = [
   ['fee', 'yes', 'serious'],
+  ['fee', 'unsure', 'warning'],
   ['passport', 'yes', 'serious'],
+  ['passport', 'unsure', 'warning'],
   ['contract', 'no', 'warning'],
   ['contract', 'unsure', 'warning'],
   ['contractMatch', 'no', 'serious'],
+  ['contractMatch', 'unsure', 'warning'],
   ['travelPays', 'me', 'warning'],
   ['travelPays', 'unknown', 'warning'],
   ['licence', 'no', 'warning'],
   ['licence', 'unsure', 'warning'],
   ['employerKnown', 'no', 'warning'],
+  ['employerKnown', 'unsure', 'warning'],
   ['pressure', 'yes', 'serious'],
+  ['pressure', 'unsure', 'warning'],
   ['debt', 'yes', 'serious'],
+  ['debt', 'unsure', 'warning'],
 ];
 
 const answer = (question: QuestionId, value: string): Answers => answersSchema.parse({ [question]: value });
@@ -64,8 +75,23 @@ describe('assess', () => {
   });
 
   it.each(expected)('flags %s = %s as %s', (question, value, level) => {
-    expect(assess(answer(question, value))).toEqual({ level, flags: [{ question, level }] });
-    expect(assess({ ...fair, ...answer(question, value) })).toEqual({ level, flags: [{ question, level }] });
+    const flags = [{ question, answer: value, level }];
+    expect(assess(answer(question, value))).toEqual({ level, flags });
+    expect(assess({ ...fair, ...answer(question, value) })).toEqual({ level, flags });
+  });
+
+  it('gives every "not sure" its own advice, in every language, apart from the advice for a clear answer', () => {
+    const notSure = expected.filter(([, value]) => value === 'unsure' || value === 'unknown');
+    expect(notSure.map(([q]) => q)).toEqual(expect.arrayContaining(['fee', 'passport']));
+    for (const [question, value] of notSure) {
+      const own = adviceKey(question, value);
+      expect(own).not.toBe(adviceKey(question, 'yes'));
+      for (const [locale, strings] of Object.entries(STRINGS)) {
+        const text = strings[`selfCheck.${own}` as keyof typeof strings];
+        expect(text, `${locale}: selfCheck.${own}`).toBeTruthy();
+        expect(text).not.toBe(strings[`selfCheck.advice.${question}` as keyof typeof strings]);
+      }
+    }
   });
 
   it('raises nothing for every other answer', () => {
@@ -81,10 +107,10 @@ describe('assess', () => {
     const result = assess({ ...fair, contract: 'no', fee: 'yes', licence: 'unsure', debt: 'yes' });
     expect(result.level).toBe('serious');
     expect(result.flags).toEqual([
-      { question: 'fee', level: 'serious' },
-      { question: 'debt', level: 'serious' },
-      { question: 'contract', level: 'warning' },
-      { question: 'licence', level: 'warning' },
+      { question: 'fee', answer: 'yes', level: 'serious' },
+      { question: 'debt', answer: 'yes', level: 'serious' },
+      { question: 'contract', answer: 'no', level: 'warning' },
+      { question: 'licence', answer: 'unsure', level: 'warning' },
     ]);
   });
 
@@ -104,7 +130,7 @@ describe('assess', () => {
       pressure: 'yes',
     });
     expect(result.level).toBe('serious');
-    expect(result.flags[0]).toEqual({ question: 'pressure', level: 'serious' });
+    expect(result.flags[0]).toEqual({ question: 'pressure', answer: 'yes', level: 'serious' });
   });
 
   it('does not depend on the destination', () => {

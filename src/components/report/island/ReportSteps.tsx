@@ -31,11 +31,19 @@ export interface EmergencyEntry {
   href: string;
 }
 
+/** One of the organisation's own hotline links (text, call, WhatsApp), labelled in the page's language. */
+export interface HotlineEntry {
+  label: string;
+  number: string;
+  href: string;
+}
+
 /** What the page passes in its JSON data block (see IslandData.astro). */
 export interface IslandData {
   /** Translated UI strings, keyed by their full key (`report.next`, …). */
   strings: Record<string, string>;
   emergency: EmergencyEntry[];
+  hotline: HotlineEntry[];
 }
 
 export interface ReportStepsProps extends IslandData {
@@ -157,10 +165,12 @@ function focusHeading(section: HTMLElement): void {
 
 function Emergency({
   entries,
+  hotline,
   country,
   t,
 }: {
   entries: EmergencyEntry[];
+  hotline: HotlineEntry[];
   country: string;
   t: (k: string) => string;
 }) {
@@ -180,11 +190,25 @@ function Emergency({
           </li>
         ))}
       </ul>
+      {hotline.length > 0 && (
+        <>
+          <h3 id="report-emergency-hotline">{t('hotline.title')}</h3>
+          <ul aria-labelledby="report-emergency-hotline" class="hotline-links">
+            {hotline.map((h) => (
+              <li key={h.href}>
+                <a href={h.href}>
+                  {h.label}: <span dir="ltr">{h.number}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </div>
   );
 }
 
-export function ReportSteps({ strings, emergency, form, sections, nav }: ReportStepsProps) {
+export function ReportSteps({ strings, emergency, hotline, form, sections, nav }: ReportStepsProps) {
   const t = (key: string, vars: Record<string, string | number> = {}) =>
     (strings[key] ?? key).replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m));
   const last = STEPS.length - 1;
@@ -271,7 +295,7 @@ export function ReportSteps({ strings, emergency, form, sections, nav }: ReportS
   const host = form.querySelector<HTMLElement>('[data-emergency-numbers]');
   useLayoutEffect(() => {
     if (!host) return;
-    render(danger ? <Emergency entries={emergency} country={country} t={t} /> : null, host);
+    render(danger ? <Emergency entries={emergency} hotline={hotline} country={country} t={t} /> : null, host);
     host.hidden = !danger;
   }, [danger, country]);
 
