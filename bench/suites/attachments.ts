@@ -158,7 +158,7 @@ export async function attachmentsBench(seconds: number): Promise<string> {
     ],
     times,
   );
-  const server = await startWaymark({ TRUST_PROXY: 'true' });
+  const server = await startWaymark({ TRUST_PROXY: '1' });
   const reports: (string | number)[][] = [];
   const health: (string | number)[][] = [];
   try {

@@ -43,7 +43,7 @@ const nextClient = () => ({ 'x-forwarded-for': `10.77.${(++client >> 8) & 255}.$
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 test.beforeAll(async () => {
-  server = await startWaymark({ TRUST_PROXY: 'true' });
+  server = await startWaymark({ TRUST_PROXY: '1' });
 });
 test.afterAll(async () => {
   await server?.stop();
