@@ -36,7 +36,9 @@ export default defineConfig({
     serviceWorkers: 'allow',
   },
   webServer: {
-    command: process.env.WAYMARK_SKIP_BUILD ? 'npm run serve' : 'npm run build && npm run serve',
+    // The build the integration tests share (.builds/test-site), made here only if it is missing or
+    // older than a source file; WAYMARK_SKIP_BUILD serves the last `npm run build` from dist/.
+    command: process.env.WAYMARK_SKIP_BUILD ? 'npm run serve' : 'node tests/helpers/test-site-cli.ts && npm run serve',
     url: `${baseURL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
@@ -48,6 +50,7 @@ export default defineConfig({
       DATA_DIR: process.env.WAYMARK_TEST_DATA,
       PUBLIC_BASE_URL: baseURL,
       LOG_LEVEL: process.env.WAYMARK_LOG_LEVEL ?? 'warn',
+      ...(process.env.WAYMARK_SKIP_BUILD ? {} : { DIST_DIR: path.resolve('.builds/test-site') }),
     },
   },
 });

@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Most integration tests wait on child processes, servers and PostgreSQL for part of their time:
+    // on two cores, two files at once keep both busy (Vitest's default is one fewer than the cores).
+    maxWorkers: 2,
   },
 });

@@ -64,7 +64,12 @@ describe('media cleaner', () => {
     const pool = await warmPool({ timeLimitMs: 400, workers: 1 });
     const slow = await pool.clean({ bytes: craftedPdf('/Author(', 10 * MIB), type: 'application/pdf' });
     expect(slow).toEqual({ ok: false, refusal: 'too-slow' });
-    const next = await pool.clean({ bytes: await photo('png'), type: 'image/png' });
+    // The same 400 ms bind the next photo. On cores shared with other busy processes even a small
+    // photo can miss them now and then; that refusal is tried again, each time in yet another new
+    // worker, while a pool that cannot replace its worker never cleans the photo at all.
+    let next = await pool.clean({ bytes: await photo('png'), type: 'image/png' });
+    for (let retry = 0; retry < 3 && !next.ok && next.refusal === 'too-slow'; retry++)
+      next = await pool.clean({ bytes: await photo('png'), type: 'image/png' });
     expect(next.ok).toBe(true);
   });
 

@@ -37,5 +37,5 @@ describe('the triage model file', () => {
     expect(Buffer.compare(first.bytes, second.bytes)).toBe(0);
     const relabelled = sample.map((e, i) => (i === 0 ? { ...e, priority: 'noise' as const } : e));
     expect(buildModel(relabelled, { thresholds: THRESHOLDS }).version).not.toBe(first.version);
-  });
+  }, 120_000); // three trainings: seconds alone, longer beside other test files on two cores
 });
