@@ -38,7 +38,9 @@ export default defineConfig({
   webServer: {
     // The build the integration tests share (.builds/test-site), made here only if it is missing or
     // older than a source file; WAYMARK_SKIP_BUILD serves the last `npm run build` from dist/.
-    command: process.env.WAYMARK_SKIP_BUILD ? 'npm run serve' : 'node tests/helpers/test-site-cli.ts && npm run serve',
+    command: process.env.WAYMARK_SKIP_BUILD
+      ? 'npm run serve'
+      : 'node tests/helpers/test-site-cli.ts && npm run serve',
     url: `${baseURL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
