@@ -4,11 +4,16 @@
  * cookie, nothing from another origin, no script of its own, every number 0 or at least 11, periods
  * reachable without JavaScript, and the page within the first round trip's budget.
  */
-import { get } from 'node:http';
+
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, get, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { migrate } from '../../functions/db/migrate.ts';
 import { openPglite } from '../../functions/db/open-pglite.ts';
+import { createSession } from '../../functions/staff/sessions.ts';
 import { type RunningServer, startServer } from '../helpers/running-server.ts';
 import { seedStatistics } from '../helpers/statistics-seed.ts';
 import { expect, test } from './fixtures.ts';
@@ -17,24 +22,48 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const FIRST_ROUND_TRIP = 14_600;
 
 let server: RunningServer;
+/** Stands in for the host's build hook: a confirmation asks for a rebuild, here counted. */
+let hook: Server;
+let hookCalls = 0;
+let dataFolder = '';
+/** A signed-in administrator's session token, made in the database before the server starts. */
+let adminToken = '';
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(600_000);
+  hook = createServer((_req, res) => {
+    hookCalls++;
+    res.writeHead(200).end();
+  });
+  await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
   server = await startServer(
-    { REACH_COUNTING: 'off' },
+    {
+      REACH_COUNTING: 'off',
+      DEPLOY_HOOK_URL: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/build`,
+    },
     {
       beforeStart: async (dataDir) => {
         const db = await openPglite(path.join(dataDir, 'pglite'));
         await migrate(db);
         await seedStatistics(db);
+        const id = randomUUID();
+        await db.query(
+          `insert into staff_users (id, email, role, active) values ($1, 'admin@example.org', 'admin', true)`,
+          [id],
+        );
+        adminToken = (await createSession(db, id, 'full', new Date())).token;
+        dataFolder = dataDir;
         await db.close();
       },
     },
   );
 });
-test.afterAll(async () => server?.stop());
+test.afterAll(async () => {
+  await server?.stop();
+  hook?.close();
+});
 
 for (const [locale, dir] of [
   ['en', 'ltr'],
@@ -121,4 +150,38 @@ test('the page revalidates with its ETag and fits the first round trip compresse
     });
     expect(again.status).toBe(304);
   }
+});
+
+test('the console dashboard and the directory page, as an administrator, axe clean', async ({
+  page,
+  context,
+}) => {
+  await context.addCookies([{ name: 'waymark-staff', value: adminToken, url: server.url }]);
+  await page.goto(`${server.url}/console/statistics`);
+  await expect(page.locator('h1')).toHaveText('Statistics');
+  await expect(page.locator('[data-statistics-kind]')).toHaveAttribute('data-statistics-kind', 'exact');
+  await expect(page.locator('[data-figure] svg[role="img"]')).toHaveCount(11);
+  await expect(page.locator('[data-no-reads]')).toBeVisible();
+  let results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+  await page.locator('main form button[value="refresh"]').click();
+  await expect(page.locator('main [role="status"]')).toContainText('months are published');
+
+  await page.goto(`${server.url}/console/directory`);
+  await page.locator('main nav a[href="/console/directory?country=QA"]').click();
+  const row = page.locator('[data-directory-items] tr', { hasText: 'IOM Qatar' });
+  await expect(row).toContainText('Not verified');
+  results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+  await row.locator('button[type="submit"]').click();
+  await expect(page.locator('[data-confirmed]')).toContainText('QA/organisations/IOM Qatar');
+  await expect.poll(() => hookCalls).toBe(1);
+  await expect(page.locator('[data-directory-items] tr', { hasText: 'IOM Qatar' })).toContainText(
+    'admin@example.org',
+  );
+  const snapshot = path.join(dataFolder, 'directory-verifications.json');
+  expect(existsSync(snapshot)).toBe(true);
+  expect(JSON.parse(readFileSync(snapshot, 'utf8'))).toMatchObject([
+    { country: 'QA', item: { list: 'organisations', name: 'IOM Qatar' }, verifiedBy: 'admin@example.org' },
+  ]);
 });
