@@ -20,6 +20,9 @@ const MAX_AGE_SECONDS = 300;
 
 const cache = new WeakMap<Queryable, { id: string; release: Release }>();
 
+/** Part of every ETag: a new server version (new wording, new charts) is never answered with 304. */
+const SERVER_START = Date.now().toString(36);
+
 /** The latest published release, parsed once per release and database. */
 export async function cachedPublishedRelease(db: Queryable): Promise<{ id: string; release: Release }> {
   const id = await latestReleaseId(db);
@@ -52,7 +55,7 @@ export async function loadPublicStatistics(
   const parsed = asked === undefined ? undefined : periodSchema.safeParse(asked);
   const { id, release } = await cachedPublishedRelease(deps.db);
   const period = parsed?.success ? parsed.data : undefined;
-  const etag = `"statistics-${id}-${locale}-${period ?? 'latest'}"`;
+  const etag = `"statistics-${SERVER_START}-${id}-${locale}-${period ?? 'latest'}"`;
   const headers = { 'cache-control': `public, max-age=${MAX_AGE_SECONDS}`, etag };
   if (request.headers.get('if-none-match') === etag)
     return { response: new Response(null, { status: 304, headers }) };
