@@ -52,6 +52,15 @@ export async function listVerifications(db: Queryable): Promise<StoredVerificati
   return rows.map(toStored);
 }
 
+/** Changes whenever a confirmation is recorded: for caches of the directory with its checks. */
+export async function verificationsStamp(db: Queryable): Promise<string> {
+  const [row] = await db.query<{ stamp: string | null }>(
+    `select md5(string_agg(concat_ws('/', country, list, name, last_verified, verified_by_name), '|'
+       order by country, list, name)) as stamp from directory_verifications`,
+  );
+  return row?.stamp ?? '';
+}
+
 /** A stable, readable name for an item, for the audit log and the page. */
 export const itemKey = (record: Pick<VerificationRecord, 'country' | 'item'>) =>
   record.item.list === 'emergency'

@@ -13,6 +13,7 @@ import type { HelpEntry } from '#kernel/content/schemas.ts';
 import { applyVerifications, verificationRecordSchema } from '#kernel/content/verification.ts';
 import { HELP_ENTRIES } from '../../../functions/directory/bundled-help-entries.ts';
 import { confirmDirectoryItem, loadDirectoryPage } from '../../../functions/directory/directory-page.ts';
+import { publicHsdsList } from '../../../functions/directory/hsds-api.ts';
 import { snapshotPath } from '../../../functions/directory/verification-snapshot.ts';
 import { listVerifications } from '../../../functions/directory/verifications.ts';
 import type { Role } from '../../../functions/staff/roles.ts';
@@ -113,6 +114,18 @@ describe.each(engines)('confirming directory entries on $name', (engine) => {
     expect(iom).toMatchObject({ lastVerified: '2026-11-20', verifiedBy: supervisor.user.email });
     expect(view.countries.find((c) => c.country === 'QA')?.verified).toBe(2);
 
+    // The HSDS API serves the check as the service's assured_date at once (who checked, never).
+    const hsds = async () => {
+      const response = await publicHsdsList('services')(
+        new Request('https://hotline.example.org/api/directory/hsds/services?country=QA&per_page=200'),
+        { deps } as never,
+      );
+      const body = (await response.json()) as { contents: { name: string; assured_date?: string }[] };
+      return body.contents.find((c) => c.name === 'IOM Qatar');
+    };
+    expect((await hsds())?.assured_date).toBe('2026-11-20');
+    expect(JSON.stringify(await hsds())).not.toContain(supervisor.user.email);
+
     // A later check replaces the earlier one for the same item.
     const admin = await staff('admin');
     await confirmDirectoryItem(
@@ -125,6 +138,7 @@ describe.each(engines)('confirming directory entries on $name', (engine) => {
     expect(again.map((s) => [s.record.lastVerified, s.record.verifiedBy])).toEqual([
       ['2026-11-21', admin.user.email],
     ]);
+    expect((await hsds())?.assured_date).toBe('2026-11-21');
   });
 
   it('refuses what the content does not hold, a future date, or an item without a source', async () => {
