@@ -11,8 +11,10 @@ import type { Deps } from '../deps.ts';
 import { HttpError } from '../http/http-error.ts';
 import { appendAudit } from '../staff/audit.ts';
 import { can, type Role } from '../staff/roles.ts';
+import { CAMPAIGNS, type CampaignDates } from './bundled-campaigns.ts';
 import { type PageReads, pageReads } from './page-reads.ts';
 import { cachedPublishedRelease } from './public-page.ts';
+import { campaignReach } from './reach-view.ts';
 import { type RefreshResult, refreshStatistics } from './refresh-statistics.ts';
 import { periodSchema, type StatisticsFigures, statisticsFigures } from './statistics-figures.ts';
 import { exactStatistics } from './statistics-views.ts';
@@ -26,17 +28,24 @@ export interface DashboardStaff {
   user: { id: string; role: Role };
 }
 
+export interface CampaignReachView {
+  campaign: CampaignDates;
+  reach: Awaited<ReturnType<typeof campaignReach>>;
+}
+
 export interface StatisticsDashboard {
   exact: boolean;
   canRefresh: boolean;
   figures: StatisticsFigures;
   reads: PageReads;
+  /** Campaigns that have started: reads of their pages, and reports and texts from their corridor. */
+  campaigns: CampaignReachView[];
 }
 
 export async function loadStatisticsDashboard(
   deps: Pick<Deps, 'db' | 'now'>,
   staff: DashboardStaff,
-  options: { locale: Locale; t: Translate; query: URLSearchParams },
+  options: { locale: Locale; t: Translate; query: URLSearchParams; campaigns?: readonly CampaignDates[] },
 ): Promise<StatisticsDashboard> {
   const { role } = staff.user;
   if (!can(role, 'statistics:read')) throw new HttpError(403, 'forbidden', 'Your role does not allow this.');
@@ -47,11 +56,19 @@ export async function loadStatisticsDashboard(
   const release = exact
     ? await exactStatistics(deps.db, now)
     : (await cachedPublishedRelease(deps.db)).release;
+  const today = now.toISOString().slice(0, 10);
+  const campaigns: CampaignReachView[] = [];
+  for (const campaign of (options.campaigns ?? CAMPAIGNS).filter((c) => c.start <= today)) {
+    const { slug, start, end, from, to } = campaign;
+    const reach = await campaignReach(deps.db, { slug, start, end, from, to }, { exact, today });
+    campaigns.push({ campaign, reach });
+  }
   return {
     exact,
     canRefresh: can(role, 'statistics:refresh'),
     figures: statisticsFigures(release, { locale: options.locale, t: options.t, period }),
-    reads: await pageReads(deps.db, { today: now.toISOString().slice(0, 10), days: READ_DAYS, exact }),
+    reads: await pageReads(deps.db, { today, days: READ_DAYS, exact }),
+    campaigns,
   };
 }
 

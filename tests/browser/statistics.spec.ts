@@ -162,6 +162,9 @@ test('the console dashboard and the directory page, as an administrator, axe cle
   await expect(page.locator('[data-statistics-kind]')).toHaveAttribute('data-statistics-kind', 'exact');
   await expect(page.locator('[data-figure] svg[role="img"]')).toHaveCount(11);
   await expect(page.locator('[data-no-reads]')).toBeVisible();
+  // The shipped campaigns have started: each shows its corridor's reports and texts.
+  await expect(page.locator('[data-campaign] table').first()).toBeVisible();
+  expect(await page.locator('[data-campaign]').count()).toBeGreaterThanOrEqual(1);
   let results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
   await page.locator('main form button[value="refresh"]').click();

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useTranslations } from '#kernel/i18n/ui.ts';
 import type { Role } from '../../../functions/staff/roles.ts';
+import { CAMPAIGNS } from '../../../functions/statistics/bundled-campaigns.ts';
 import {
   loadStatisticsDashboard,
   refreshFromDashboard,
@@ -196,6 +197,49 @@ describe.each(engines)('statistics pages on $name', (engine) => {
     const all = published.reads.byPage.rows.flatMap((r) => [...r.values, r.total]);
     expect(all.every((v) => v === null || v === 0 || v >= 11)).toBe(true);
     expect(exact.reads.byDay.rows).toHaveLength(14);
+  });
+
+  it("shows each started campaign's reads and the reports and texts from its corridor", async () => {
+    expect(CAMPAIGNS.map((c) => c.slug).sort()).toEqual(['know-the-signs', 'think-before-you-go']);
+    const campaigns = [
+      { slug: 'go', title: 'Go', start: '2026-11-10', from: ['NP'], to: ['QA'] },
+      { slug: 'later', title: 'Later', start: '2027-01-01', from: ['NP'], to: ['QA'] },
+    ];
+    await t.db.query(
+      `insert into reach_counts (day, path, reads) values ('2026-11-12', '/en/campaigns/go/', 30),
+       ('2026-11-12', '/ne/campaigns/go/', 4), ('2026-11-09', '/en/campaigns/go/', 50)`,
+    );
+    await t.db.query(
+      `insert into statistics_days (day, country, channel, count) values ('2026-11-12', 'NP', 'sms', 14),
+       ('2026-11-13', 'QA', 'web', 2), ('2026-11-05', 'NP', 'sms', 12), ('2026-11-12', 'IN', 'sms', 40)`,
+    );
+    const t_ = useTranslations('en');
+    const query = new URLSearchParams();
+    const exact = await loadStatisticsDashboard(deps, await staff('supervisor'), {
+      locale: 'en',
+      t: t_,
+      query,
+      campaigns,
+    });
+    const published = await loadStatisticsDashboard(deps, await staff('operator'), {
+      locale: 'en',
+      t: t_,
+      query,
+      campaigns,
+    });
+    expect(exact.campaigns.map((c) => c.campaign.slug)).toEqual(['go']);
+    const [go] = exact.campaigns;
+    expect(go!.reach.days).toEqual({ from: '2026-11-10', to: '2026-11-22' });
+    expect(go!.reach.reads.total).toBe(34);
+    const sms = go!.reach.followUp.columns.indexOf('sms');
+    expect(go!.reach.followUp.rows.map((r) => [r.label, r.values[sms], r.total])).toEqual([
+      ['before', 12, 12],
+      ['during', 14, 16],
+    ]);
+    const hiddenReads = published.campaigns[0]!.reach.reads;
+    expect(hiddenReads.totals[hiddenReads.columns.indexOf('ne')]).toBeNull();
+    const web = published.campaigns[0]!.reach.followUp.columns.indexOf('web');
+    expect(published.campaigns[0]!.reach.followUp.rows[1]!.values[web]).toBeNull();
   });
 
   it('recomputes from the dashboard only for statistics:refresh, and audits it', async () => {
