@@ -4,6 +4,8 @@
  * directory is for staff who refer (a permission the routing table checks).
  */
 import { z } from 'zod';
+import { applyVerifications, type VerificationRecord } from '#kernel/content/verification.ts';
+import type { Queryable } from '../db/database.ts';
 import { HttpError } from '../http/http-error.ts';
 import { json } from '../http/json.ts';
 import type { RouteContext } from '../http/route.ts';
@@ -13,6 +15,7 @@ import { hsdsFromHelpEntries } from './hsds-from-help.ts';
 import { hsdsFromPartners } from './hsds-from-partners.ts';
 import type { HsdsTables } from './hsds-tables.ts';
 import { jsonShapes } from './hsds-tables.ts';
+import { listVerifications, verificationsStamp } from './verifications.ts';
 
 export const HSDS_LISTS = ['services', 'organizations', 'locations', 'phones'] as const;
 export type HsdsList = (typeof HSDS_LISTS)[number];
@@ -59,24 +62,38 @@ export function hsdsPage(all: readonly unknown[], query: Pick<HsdsQuery, 'page' 
   };
 }
 
-/** At most one entry per country code and one for all: the content changes only with a build. */
-const publicCache = new Map<string, ReturnType<typeof jsonShapes>>();
+/**
+ * Per database: the console's confirmations the shapes were made with (by their stamp), and at
+ * most one set of shapes per country code and one for all. The content changes only with a build;
+ * confirmations, whenever staff make one.
+ */
+const publicCache = new WeakMap<
+  Queryable,
+  { stamp: string; records: VerificationRecord[]; shapes: Map<string, ReturnType<typeof jsonShapes>> }
+>();
 
-/** The public directory, or one country of it, in HSDS shapes. */
-export function publicDirectory(country?: string) {
+/** The public directory, or one country of it, in HSDS shapes, with the console's confirmations. */
+export async function publicDirectory(db: Queryable, country?: string) {
+  const stamp = await verificationsStamp(db);
+  let cached = publicCache.get(db);
+  if (cached?.stamp !== stamp) {
+    cached = { stamp, records: (await listVerifications(db)).map((v) => v.record), shapes: new Map() };
+    publicCache.set(db, cached);
+  }
   const key = country ?? '*';
-  let shapes = publicCache.get(key);
+  let shapes = cached.shapes.get(key);
   if (!shapes) {
-    shapes = jsonShapes(hsdsFromHelpEntries(HELP_ENTRIES.filter((e) => !country || e.country === country)));
-    publicCache.set(key, shapes);
+    const entries = HELP_ENTRIES.filter((e) => !country || e.country === country);
+    shapes = jsonShapes(hsdsFromHelpEntries(entries.map((e) => applyVerifications(e, cached.records))));
+    cached.shapes.set(key, shapes);
   }
   return shapes;
 }
 
 export function publicHsdsList(list: HsdsList) {
-  return async (request: Request): Promise<Response> => {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
     const query = readQuery(request);
-    return json(hsdsPage(publicDirectory(query.country)[list], query));
+    return json(hsdsPage((await publicDirectory(context.deps.db, query.country))[list], query));
   };
 }
 

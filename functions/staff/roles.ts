@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'statistics:exact',
   'statistics:exclude',
   'statistics:refresh',
+  'directory:verify',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -51,6 +52,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'referral:confirm',
     'statistics:exact',
     'statistics:exclude',
+    // Confirming a help-directory entry against its source: readers then see the date.
+    'directory:verify',
   ],
   // The simulator signs texts with the hotline's secret: for administrators only.
   admin: [
@@ -65,6 +68,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'statistics:exact',
     'statistics:exclude',
     'statistics:refresh',
+    'directory:verify',
   ],
   'partner-caseworker': ['referral:intake'],
 };

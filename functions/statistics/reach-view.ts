@@ -38,7 +38,7 @@ const addDays = (iso: string, days: number) =>
   new Date(Date.parse(iso) + days * DAY_MS).toISOString().slice(0, 10);
 
 /** A rows x columns table with margins, suppressed as one linked table unless exact. */
-function tabulate(
+export function tabulate(
   rowLabels: string[],
   columns: string[],
   value: (r: string, c: string) => number,

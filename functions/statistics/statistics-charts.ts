@@ -36,6 +36,25 @@ const escapeXml = (text: string) =>
 
 const COLOURS = { bar: '#1f4e5f', line: '#1f4e5f', hidden: '#6b7280', axis: '#d0d7de' };
 
+/**
+ * An axis label cut to about the width it has (11px text: ~6px a Latin letter, ~11px a wide
+ * script's); the whole name stays in the bar's <title> and in the table.
+ */
+function fitLabel(name: string, width: number): string {
+  const units = (c: string) =>
+    /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(c) ? 11 : 6;
+  const chars = [...name];
+  if (chars.reduce((sum, c) => sum + units(c), 0) <= width) return name;
+  let used = 6;
+  const kept: string[] = [];
+  for (const c of chars) {
+    if (used + units(c) > width) break;
+    used += units(c);
+    kept.push(c);
+  }
+  return `${kept.join('').trimEnd()}…`;
+}
+
 /** An id usable in an SVG's aria-labelledby, unique per table. */
 const idFor = (text: string) => `chart-${text.replace(/[^a-zA-Z0-9]+/g, '-')}`;
 
@@ -75,9 +94,10 @@ export function barChart(table: PublishedTable, text: ChartText): Chart {
         row.value === null
           ? ''
           : `<text x="${centre}" y="${y - 4}" text-anchor="middle" font-size="11">${written}</text>`;
+      const labelEvery = table.rows.length <= 8 ? 1 : 3;
       const axis =
-        table.rows.length <= 8 || i % 3 === 0
-          ? `<text x="${centre}" y="${height - 10}" text-anchor="middle" font-size="11">${escapeXml(name)}</text>`
+        i % labelEvery === 0
+          ? `<text x="${centre}" y="${height - 10}" text-anchor="middle" font-size="11">${escapeXml(fitLabel(name, slot * labelEvery - 4))}</text>`
           : '';
       return `<g><title>${escapeXml(`${name}: ${written}`)}</title>${shape}${value}${axis}</g>`;
     })
@@ -134,7 +154,7 @@ export function monthlyLine(release: Release, measure: Measure, text: ChartText)
       const written = p.value === null ? text.hidden : format.format(p.value);
       const label = `<title>${escapeXml(`${when(p.month)}: ${written}`)}</title>`;
       const axis =
-        points.length <= 12 || i % Math.ceil(points.length / 12) === 0
+        i % Math.ceil(points.length / 6) === 0
           ? `<text x="${xAt(i)}" y="${height - 10}" text-anchor="middle" font-size="10">${escapeXml(when(p.month))}</text>`
           : '';
       const mark =

@@ -52,6 +52,12 @@ export async function saveRelease(db: Queryable, release: Release): Promise<stri
   return String(rows[0]!.id);
 }
 
+/** The id of the latest release, to tell whether a cached copy is still the latest (null: none yet). */
+export async function latestReleaseId(db: Queryable): Promise<string | null> {
+  const rows = await db.query<{ id: string }>('select id from statistics_releases order by id desc limit 1');
+  return rows[0] ? String(rows[0].id) : null;
+}
+
 export async function latestRelease(db: Queryable): Promise<Release | null> {
   const rows = await db.query<{ body: Release | string }>(
     'select body from statistics_releases order by id desc limit 1',
@@ -73,4 +79,14 @@ export async function itemsByDay(
     [range.from, range.to, range.countries],
   );
   return rows.map((r) => ({ ...r, count: Number(r.count) }));
+}
+
+export async function releaseById(db: Queryable, id: string): Promise<Release | null> {
+  const rows = await db.query<{ body: Release | string }>(
+    'select body from statistics_releases where id = $1',
+    [id],
+  );
+  const body = rows[0]?.body;
+  if (body === undefined) return null;
+  return typeof body === 'string' ? (JSON.parse(body) as Release) : body;
 }

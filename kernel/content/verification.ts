@@ -47,3 +47,27 @@ export function applyVerification(entry: HelpEntry, input: VerificationRecord): 
     );
   return checked.data;
 }
+
+/**
+ * The entry with every record that names one of its items and is not older than the check the
+ * entry already carries (a later check in the Studio wins). A record whose item no longer exists
+ * (renamed or removed since) is skipped, not an error: the content is the authority on what exists.
+ */
+export function applyVerifications(entry: HelpEntry, records: readonly VerificationRecord[]): HelpEntry {
+  let next = entry;
+  for (const record of records) {
+    if (record.country !== entry.country) continue;
+    const { item } = record;
+    const current =
+      item.list === 'emergency' ? next.emergency : next[item.list].find((i) => i.name === item.name);
+    if (!current) continue;
+    const had = current.lastVerified?.toISOString().slice(0, 10);
+    if (had && had > record.lastVerified) continue;
+    try {
+      next = applyVerification(next, record);
+    } catch (error) {
+      if (!(error instanceof VerificationError)) throw error;
+    }
+  }
+  return next;
+}

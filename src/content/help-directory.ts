@@ -8,6 +8,7 @@ import {
   type Organisation,
 } from '#kernel/content/schemas.ts';
 import type { Locale } from '#kernel/i18n/locales.ts';
+import { withConsoleVerifications } from './help-verifications.ts';
 
 export type { HelpEntry };
 
@@ -112,7 +113,7 @@ export function organisationGroups(
 }
 
 export async function helpEntries(locale: Locale): Promise<HelpEntry[]> {
-  const entries = (await getCollection('help')).map((e) => e.data);
+  const entries = (await getCollection('help')).map((e) => withConsoleVerifications(e.data));
   const collator = new Intl.Collator(locale);
   return entries.sort((a, b) =>
     collator.compare(countryName(a.country, locale), countryName(b.country, locale)),

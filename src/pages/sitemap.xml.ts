@@ -9,7 +9,16 @@ import { LOCALE_CODES, type Locale } from '#kernel/i18n/locales.ts';
 import { localizedAll } from '../content/queries.ts';
 import { localePath } from '../i18n/paths.ts';
 
-const UI_PAGES = ['/', '/guides/', '/help/', '/self-check/', '/faq/', '/search/', '/offline/'];
+const UI_PAGES = [
+  '/',
+  '/guides/',
+  '/help/',
+  '/self-check/',
+  '/faq/',
+  '/search/',
+  '/statistics/',
+  '/offline/',
+];
 
 function entry(site: URL, path: string, locales: readonly Locale[]): string[] {
   return locales.map((locale) => {

@@ -15,6 +15,7 @@ const PAGE_TYPES = [
   '/faq/',
   '/about/',
   '/search/',
+  '/statistics/',
   '/offline/',
   '/report/',
   '/report/offline/',
@@ -41,7 +42,7 @@ for (const locale of LOCALES) {
   });
 
   test(`${locale.code}: every page type passes axe`, async ({ page }) => {
-    // Thirteen pages, about a second of axe each on a loaded two-core machine.
+    // Fourteen pages, about a second of axe each on a loaded two-core machine.
     test.slow();
     for (const path of PAGE_TYPES) {
       const response = await page.goto(`/${locale.code}${path}`);

@@ -80,10 +80,17 @@ function collect(stream: NodeJS.ReadableStream, into: string[]) {
   });
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  options: {
+    /** Fills the fresh data folder before the server opens it (e.g. a seeded database). */
+    beforeStart?: (dataDir: string) => Promise<void>;
+  } = {},
+): Promise<RunningServer> {
   const dist = await builtSite();
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'waymark-server-'));
+  await options.beforeStart?.(dataDir);
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['functions/server/start.ts'], {
     env: {

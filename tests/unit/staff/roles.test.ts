@@ -27,6 +27,7 @@ const EXPECTED: Record<string, string[]> = {
     'statistics:read',
     'statistics:exact',
     'statistics:exclude',
+    'directory:verify',
   ],
   admin: [
     'queue:read',
@@ -47,6 +48,7 @@ const EXPECTED: Record<string, string[]> = {
     'statistics:exact',
     'statistics:exclude',
     'statistics:refresh',
+    'directory:verify',
   ],
   'partner-caseworker': ['referral:intake'],
 };

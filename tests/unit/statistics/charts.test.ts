@@ -74,3 +74,25 @@ describe('statistics charts', () => {
     ]);
   });
 });
+
+describe('axis labels', () => {
+  it('are cut to the width a bar has, the whole name kept in its title and the table', () => {
+    const long = 'Over 7 days, or no response';
+    const table: PublishedTable = {
+      id: 'items/2026-01/firstResponse',
+      measure: 'items',
+      period: '2026-01',
+      dimensions: ['firstResponse'],
+      total: 60,
+      rows: ['a', 'b', 'c', 'd', 'e'].map((c) => ({ category: [c], value: 12 })),
+    };
+    const chart = barChart(table, { ...text, locale: 'en', label: () => long });
+    const labels = [...chart.svg.matchAll(/<text [^>]*font-size="11">([^<]+)<\/text>/g)]
+      .map((m) => m[1]!)
+      .filter((l) => !/^\d+$/.test(l));
+    expect(labels).toHaveLength(5);
+    for (const l of labels) expect(l.endsWith('…') && l.length < long.length).toBe(true);
+    expect(chart.svg).toContain(`<title>${long}: 12</title>`);
+    expect(chart.table.rows[0]![0]).toBe(long);
+  });
+});
