@@ -5,7 +5,7 @@
  *    the rules alone: per class, per language variety, the confusion matrix and minor recall.
  * 2. Leave-one-author-out cross-validation over the whole corpus: for each author, a model built
  *    from the other authors' lines (thresholds chosen by cross-validation on those only) sorts that
- *    author's lines. Slow (seven trainings per author); `--no-cross-validation` skips it.
+ *    author's lines. Slow (five trainings per author); `--no-cross-validation` skips it.
  * 3. A separate check on the development set and the extra fixtures, which are not corpus lines.
  */
 import { readFileSync, statSync } from 'node:fs';
