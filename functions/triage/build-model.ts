@@ -58,7 +58,12 @@ export function prepare(examples: readonly TrainingExample[]): Prepared[] {
   });
 }
 
-function trainTextHeads(examples: readonly TrainingExample[], prepared: readonly Prepared[], only: number[]) {
+/** The priority and minor heads, trained on the examples at the indices `only`. */
+export function trainTextHeads(
+  examples: readonly TrainingExample[],
+  prepared: readonly Prepared[],
+  only: readonly number[],
+): Pick<TriageModel, 'priority' | 'minor'> {
   const x = only.map((i) => prepared[i]!.x);
   const options = {
     dimensions: PRIORITY_FEATURES,
@@ -108,17 +113,16 @@ export function outOfFold(
   for (const fold of new Set(folds.values())) {
     const inFold = (e: TrainingExample) => folds.get(e.group) === fold;
     const train = examples.flatMap((e, i) => (inFold(e) ? [] : [i]));
-    const heads = trainTextHeads(examples, prepared, train);
-    const partial = { priority: heads.priority, minor: heads.minor } as TriageModel;
+    const heads = trainTextHeads(examples, prepared, train) as TriageModel;
     examples.forEach((e, i) => {
-      if (inFold(e)) readings[i] = readMessage(partial, prepared[i]!.x);
+      if (inFold(e)) readings[i] = readMessage(heads, prepared[i]!.x);
     });
   }
   return readings;
 }
 
 /** The thresholds the cross-validated decisions call for (see EMERGENCY_RECALL_GOAL). */
-function chooseThresholds(
+export function chooseThresholds(
   examples: readonly TrainingExample[],
   prepared: readonly Prepared[],
   readings: readonly ModelReading[],
