@@ -2,8 +2,9 @@
  * Builds a triage model from labelled examples: the priority and minor heads on the text and rule
  * features, the language head on the corpus lines' varieties, and the decision thresholds by
  * cross-validation over the training authors (each author's lines judged by a model trained on
- * the others), so a threshold is never chosen on the lines it is then measured on. Every step is
- * deterministic: the same examples in the same order give the same model bytes.
+ * other authors only, in at most four folds), so a threshold is never chosen on the lines it is
+ * then measured on. Every step is deterministic: the same examples in the same order give the
+ * same model bytes.
  */
 import { createHash } from 'node:crypto';
 import { VARIETIES, type Variety } from './corpus.ts';
@@ -37,6 +38,8 @@ const PRIORITY_L2 = 2e-5;
 const LANGUAGE_L2 = 1e-4;
 const ITERATIONS = 60;
 const MIN_COUNT = 2;
+/** Cross-validation folds for choosing thresholds: authors are dealt into this many at most. */
+const CV_FOLDS = 4;
 /** What the cross-validated decision must reach before precision is considered. */
 export const EMERGENCY_RECALL_GOAL = 0.95;
 export const MINOR_RECALL_GOAL = 0.92;
@@ -55,7 +58,12 @@ export function prepare(examples: readonly TrainingExample[]): Prepared[] {
   });
 }
 
-function trainTextHeads(examples: readonly TrainingExample[], prepared: readonly Prepared[], only: number[]) {
+/** The priority and minor heads, trained on the examples at the indices `only`. */
+export function trainTextHeads(
+  examples: readonly TrainingExample[],
+  prepared: readonly Prepared[],
+  only: readonly number[],
+): Pick<TriageModel, 'priority' | 'minor'> {
   const x = only.map((i) => prepared[i]!.x);
   const options = {
     dimensions: PRIORITY_FEATURES,
@@ -86,26 +94,35 @@ function macroF1(confusion: number[][]): number {
   return sum / confusion.length;
 }
 
-/** Out-of-fold readings: each group's examples read by heads trained without that group. */
+/**
+ * The cross-validation folds: the authors in order, dealt round-robin into at most CV_FOLDS folds,
+ * so one author's lines are always judged together by heads that never saw that author.
+ */
+export function foldsOf(examples: readonly TrainingExample[]): Map<string, number> {
+  const groups = [...new Set(examples.map((e) => e.group))].filter((g) => g !== 'local').sort();
+  return new Map(groups.map((g, k) => [g, k % CV_FOLDS]));
+}
+
+/** Out-of-fold readings: each fold's examples read by heads trained without that fold's authors. */
 export function outOfFold(
   examples: readonly TrainingExample[],
   prepared: readonly Prepared[],
 ): ModelReading[] {
-  const groups = [...new Set(examples.map((e) => e.group))].filter((g) => g !== 'local').sort();
+  const folds = foldsOf(examples);
   const readings: ModelReading[] = new Array(examples.length);
-  for (const group of groups) {
-    const train = examples.flatMap((e, i) => (e.group === group ? [] : [i]));
-    const heads = trainTextHeads(examples, prepared, train);
-    const partial = { priority: heads.priority, minor: heads.minor } as TriageModel;
+  for (const fold of new Set(folds.values())) {
+    const inFold = (e: TrainingExample) => folds.get(e.group) === fold;
+    const train = examples.flatMap((e, i) => (inFold(e) ? [] : [i]));
+    const heads = trainTextHeads(examples, prepared, train) as TriageModel;
     examples.forEach((e, i) => {
-      if (e.group === group) readings[i] = readMessage(partial, prepared[i]!.x);
+      if (inFold(e)) readings[i] = readMessage(heads, prepared[i]!.x);
     });
   }
   return readings;
 }
 
 /** The thresholds the cross-validated decisions call for (see EMERGENCY_RECALL_GOAL). */
-function chooseThresholds(
+export function chooseThresholds(
   examples: readonly TrainingExample[],
   prepared: readonly Prepared[],
   readings: readonly ModelReading[],

@@ -1,8 +1,8 @@
 /**
- * The shipped test split: for every language variety, one of its three authors' files is held out.
+ * The shipped test split: for every language variety, one of its authors' files is held out.
  * Held-out lines are never trained on, nor used to choose anything about the model: they only
- * measure it. `corpus/split.json` records which author, and why; it was fixed once, before any
- * model was trained, so a late author's file cannot move lines between training and test.
+ * measure it. `corpus/split.json` records which author, and why; it is decided before a model is
+ * trained on a new author's files, so measuring cannot move lines between training and test.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -39,10 +39,6 @@ export interface ModelDecision {
   readonly against: Priority;
 }
 
-// Documents taken or a false promise concern a child too, but are not the child being exploited now.
-const NOT_EXPLOITATION_OF_CHILD = new Set<LexiconKey>(['documents-taken', 'deception']);
-// Signs that, for a child, are exploitation going on now.
-const ONGOING = new Set<LexiconKey>([...EMERGENCY_SIGNALS, 'forced-labour']);
 const DISTRESS: readonly LexiconKey[] = [...EMERGENCY_SIGNALS, ...URGENT_SIGNALS, 'help-request'];
 const NOISE_MARKERS: readonly LexiconKey[] = ['greeting-only', 'thanks', 'test', 'spam'];
 // A message is short when it has a few words at most: a plea, a greeting, or a test.
@@ -73,12 +69,20 @@ function looksLikeNoise(e: Evidence, shape: Shape): boolean {
   return shape.words === 0 || e.spam || NOISE_MARKERS.some((k) => e.found.has(k)) || shape.spamMarks > 0;
 }
 
-/** The rules' reading that a child is being exploited now (decide.ts): an emergency by definition. */
-function childExploitedNow(e: Evidence): boolean {
+/**
+ * The rules' reading that a child is being exploited now (an emergency by definition): a child
+ * and a sign of danger this minute, or a child forced to work. Other signs about a child (wages,
+ * debt, long hours, documents taken) are left to the model, as for an adult: the corpus's authors
+ * sort most of them as urgent.
+ */
+function childInDangerNow(e: Evidence): boolean {
   if (!e.minor || e.found.has('hypothetical') || e.found.has('negated-danger')) return false;
-  const signs = [...EMERGENCY_SIGNALS, ...URGENT_SIGNALS].filter((k) => e.found.has(k));
-  const now = e.found.has('immediate') || signs.some((k) => ONGOING.has(k));
-  return now && (signs.some((k) => !NOT_EXPLOITATION_OF_CHILD.has(k)) || e.found.has('work'));
+  if (EMERGENCY_SIGNALS.some((k) => e.found.has(k))) return true;
+  return e.found.has('forced-labour');
+}
+
+function saysSafeNow(e: Evidence): boolean {
+  return e.found.has('negated-danger') && !e.found.has('rescue-plea') && !e.found.has('help-request');
 }
 
 function saysSafeAndAsks(e: Evidence): boolean {
@@ -129,7 +133,9 @@ export function decideWithModel(
   if (leansEmergency && !saysSafeAndAsks(e)) priority = 'emergency';
   else if (priority === 'emergency' && politeOnly) priority = PRIORITIES[order[1]!]!;
   if (suspicionOnly && priority === 'emergency' && towards !== 'emergency') priority = 'urgent';
-  if (childExploitedNow(e)) priority = 'emergency';
+  if (childInDangerNow(e)) priority = 'emergency';
+  // Whoever says they are safe now is not in danger this minute: what they tell is urgent at most.
+  if (priority === 'emergency' && saysSafeNow(e)) priority = 'urgent';
   if (saysSafeAndAsks(e) && !signs) priority = 'standard';
 
   const ruleDistress = politeOnly ? signs : DISTRESS.some((k) => e.found.has(k));

@@ -21,9 +21,10 @@ export interface SignalHits {
   readonly negated: Set<LexiconKey>;
 }
 
-// Negation only changes the meaning of signs of danger or exploitation, and of a child's presence;
-// "not a question" or "no thanks" are not worth the cost of checking.
-const NEGATABLE = new Set<LexiconKey>([...EMERGENCY_SIGNALS, ...URGENT_SIGNALS, 'child']);
+// Negation only changes the meaning of signs of danger or exploitation, of a child's presence and
+// of saying one is safe ("je ne suis pas en sécurité"); "not a question" or "no thanks" are not
+// worth the cost of checking.
+const NEGATABLE = new Set<LexiconKey>([...EMERGENCY_SIGNALS, ...URGENT_SIGNALS, 'child', 'negated-danger']);
 
 const ALL_KEYS = [...new Set(LEXICONS.flatMap((l) => Object.keys(l.signals) as LexiconKey[]))];
 const COMPILED = new Map<LexiconKey, CompiledSignal>(

@@ -44,7 +44,8 @@ const QUESTION_KEYS: readonly LexiconKey[] = [...STANDARD_SIGNALS, 'greeting-onl
 // A domain is found from its dot, looking back: tried from each word start, a long run of letters,
 // digits and hyphens without a dot cost time squared in its length.
 /** A link in a message (spam's mark). Linear: it looks back from each dot, never forward from each word. */
-export const LINK_PATTERN = /https?:\/\/|www\.|\.(?<=\b[a-z0-9-]+\.)(?:com|ly|net|org|io|me)\b/i;
+export const LINK_PATTERN =
+  /https?:\/\/|www\.|\.(?<=\b[a-z0-9-]+\.)(?:com|ly|net|org|io|me|info|top|xyz|site|online|click|link|shop|vip|biz)\b/i;
 const SHOUTED_WORD = /\b[A-Z]{3,}\b/g;
 const PHONE_NUMBER = /\+?\d[\d -]{6,}\d/;
 const HAN_RUN = /^[\u3400-\u9fff]+$/;

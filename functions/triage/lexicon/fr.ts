@@ -37,7 +37,7 @@ export const fr: Lexicon = {
     violence: [
       'frap\\w*',
       `${OBJ} bat(?:ent|u|ue|us|s|ait)?\\b`,
-      '(?:batue?s?|tabas\\w*|gifl\\w*|viol(?:e|ee|ees|ent|er|es|ee)?|violen\\w*|agres(?:e|ion|eur)\\w*|maltrait\\w*|tortur\\w*|blese\\w*)\\b',
+      '(?:batue?s?|tabas(?:e|er|es|ee|ees|ent|ait|aient)|gifl\\w*|viol(?:e|ee|ees|ent|er|es|ee)?|violen\\w*|agres(?:e|ion|eur)\\w*|maltrait\\w*|tortur\\w*|bles(?:e|es|ee|ees|ure|ures))\\b',
       'coups\\b',
       '(?:brul\\w*|ataqu\\w*) (?:moi|me|nous)\\b',
     ],

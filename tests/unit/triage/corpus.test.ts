@@ -10,16 +10,15 @@ const dir = mkdtempSync(join(tmpdir(), 'triage-corpus-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the triage corpus', () => {
-  it('has three complete authors’ files for every language variety', () => {
-    for (const variety of VARIETIES) expect(corpus.authors.get(variety), variety).toHaveLength(3);
-    expect(corpus.rows).toHaveLength(VARIETIES.length * 3 * LINES_PER_FILE);
+  it('has four complete authors’ files for every language variety', () => {
+    for (const variety of VARIETIES) expect(corpus.authors.get(variety), variety).toHaveLength(4);
+    expect(corpus.rows).toHaveLength(VARIETIES.length * 4 * LINES_PER_FILE);
   });
 
-  it('holds out, for every variety, one of its own authors, and each author somewhere', () => {
+  it('holds out, for every variety, one of its own authors, not the same one everywhere', () => {
     const split = readSplit();
     for (const variety of VARIETIES) expect(corpus.authors.get(variety)).toContain(split.heldOut[variety]);
-    const authors = new Set(corpus.rows.map((r) => r.author));
-    expect(new Set(Object.values(split.heldOut))).toEqual(authors);
+    expect(new Set(Object.values(split.heldOut)).size).toBeGreaterThan(1);
     const { train, test } = partition(corpus.rows, split);
     expect(test).toHaveLength(VARIETIES.length * LINES_PER_FILE);
     const tested = new Set(test.map((r) => `${r.variety}/${r.author}`));
