@@ -45,6 +45,7 @@ import { createChallenge } from './reports/proof-of-work.ts';
 import { REPORT_BODY_BYTES } from './reports/read-report-body.ts';
 import { submitReport } from './reports/submit-report.ts';
 import { inboundSms } from './sms/inbound.ts';
+import { mediaRoute } from './sms/media/thread-media.ts';
 import { simulatorTwilio } from './sms/simulator/simulator-twilio.ts';
 import { smsStatus } from './sms/status-callback.ts';
 import {
@@ -188,6 +189,8 @@ export const routes = defineRoutes([
     access: { permission: 'queue:claim' },
     handler: closeOne,
   },
+  // A photo, voice note or document a texter sent, as a sandboxed download; each view audited.
+  { method: 'GET', path: '/api/media/:id', access: { permission: 'media:view' }, handler: mediaRoute },
   // Referrals, hotline side: operators refer, supervisors confirm exceptions and re-route.
   {
     method: 'POST',

@@ -4,6 +4,7 @@
  * danger. The reason is stored beside the queue item as a code; the console shows it in its
  * language (`console.reason.<code>`), and it stays until a person changes the priority.
  */
+import type { Translate } from '#kernel/i18n/ui.ts';
 import type { Priority } from '../../queue/priority.ts';
 import type { InboundMedia } from '../twilio-params.ts';
 
@@ -23,4 +24,14 @@ export function mediaReason(items: readonly InboundMedia[]): MediaReason {
 /** A message is "media only" when its text has nothing but whitespace. */
 export function isMediaOnly(body: string, items: readonly InboundMedia[]): boolean {
   return items.length > 0 && body.trim() === '';
+}
+
+/** The reason as the console shows it, in the staff member's language. */
+export function mediaReasonLabel(t: Translate, reason: MediaReason): string {
+  return t(`console.reason.${reason}`);
+}
+
+/** The console's note beside an item whose media has not all arrived yet. */
+export function mediaFetchingLabel(t: Translate): string {
+  return t('console.media.fetching');
 }
