@@ -48,6 +48,7 @@ import { inboundSms } from './sms/inbound.ts';
 import { mediaRoute } from './sms/media/thread-media.ts';
 import { simulatorTwilio } from './sms/simulator/simulator-twilio.ts';
 import { smsStatus } from './sms/status-callback.ts';
+import { replyWindowRoute, whatsappTemplateRoute } from './sms/whatsapp-templates.ts';
 import {
   staffChangeRole,
   staffCreate,
@@ -182,6 +183,19 @@ export const routes = defineRoutes([
     path: '/api/console/queue/:id/reply',
     access: { permission: 'conversation:reply' },
     handler: replyOne,
+  },
+  // WhatsApp's 24-hour window: its state, and the approved templates to send once it has closed.
+  {
+    method: 'GET',
+    path: '/api/console/queue/:id/reply-window',
+    access: { permission: 'conversation:read' },
+    handler: replyWindowRoute,
+  },
+  {
+    method: 'POST',
+    path: '/api/console/queue/:id/whatsapp-template',
+    access: { permission: 'conversation:reply' },
+    handler: whatsappTemplateRoute,
   },
   {
     method: 'POST',

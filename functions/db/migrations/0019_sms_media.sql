@@ -36,3 +36,8 @@ create index sms_media_due_idx on sms_media (state, next_attempt_at);
 create index sms_media_delete_idx on sms_media (next_delete_at) where twilio_deleted_at is null;
 create index sms_media_message_idx on sms_media (message_id, position);
 create index sms_media_conversation_idx on sms_media (conversation_id);
+
+-- WhatsApp templates: outside the 24-hour window a business may send only a template approved by
+-- WhatsApp, named by its Twilio Content SID; its variables are encrypted like the body.
+alter table outbox add column content_sid text;
+alter table outbox add column content_variables bytea;

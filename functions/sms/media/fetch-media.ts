@@ -16,6 +16,7 @@ import { isAudioType, type MediaType, sniffMediaType } from '../../media/sniff-m
 import { conversationContext, insertSmsMessage, openConversationKey } from '../conversation-store.ts';
 import { enqueueSms } from '../outbox.ts';
 import { SMS_TEMPLATES } from '../templates.ts';
+import { replyWindow } from '../whatsapp-window.ts';
 import {
   claimDueDeletions,
   claimDueMedia,
@@ -70,6 +71,8 @@ async function replyRefused(tx: Queryable, deps: Deps, conversationId: string, n
     [conversationId],
   );
   if (!c || c.opted_out) return;
+  // Past WhatsApp's 24-hour window only templates may be sent; the operator sees the refusal instead.
+  if (!(await replyWindow(tx, conversationId, now)).open) return;
   const body = SMS_TEMPLATES[(c.lang as Locale | null) ?? 'en'].mediaRefused;
   const key = await openConversationKey(tx, deps.keys, conversationId);
   const messageId = randomUUID();
