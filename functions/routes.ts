@@ -4,6 +4,7 @@
  * walks this list, so a new route is served and fuzzed the moment it is added here.
  */
 import { cmsStatus, publishWebhook } from './cms/publish-webhook.ts';
+import type { Config } from './config/load-config.ts';
 import { queueEvents } from './console/events.ts';
 import {
   claimNextItem,
@@ -46,6 +47,8 @@ import { REPORT_BODY_BYTES } from './reports/read-report-body.ts';
 import { submitReport } from './reports/submit-report.ts';
 import { inboundSms } from './sms/inbound.ts';
 import { mediaRoute } from './sms/media/thread-media.ts';
+import { SIMULATOR_PHONE_BODY_BYTES, simulatorPhoneRoute } from './sms/simulator/phone-api.ts';
+import { simulatorMediaRoute } from './sms/simulator/simulator-media.ts';
 import { simulatorTwilio } from './sms/simulator/simulator-twilio.ts';
 import { smsStatus } from './sms/status-callback.ts';
 import { replyWindowRoute, whatsappTemplateRoute } from './sms/whatsapp-templates.ts';
@@ -104,6 +107,25 @@ export const routes = defineRoutes([
     access: 'public',
     mountedWhen: (config) => config.twilio.simulated,
     handler: simulatorTwilio,
+  },
+  // ...and Twilio's Media resource, where the media job fetches and deletes the simulator's files.
+  ...(['GET', 'DELETE'] as const).map(
+    (method) =>
+      ({
+        method,
+        path: '/api/simulator/twilio/2010-04-01/Accounts/:accountSid/Messages/:messageSid/Media/:mediaSid',
+        access: 'public',
+        mountedWhen: (config: Config) => config.twilio.simulated,
+        handler: simulatorMediaRoute,
+      }) as const,
+  ),
+  // The simulator's phone, for administrators: a text, a photo or a voice note to the hotline.
+  {
+    method: 'POST',
+    path: '/api/simulator/phone',
+    access: { permission: 'simulator:use' },
+    maxBodyBytes: SIMULATOR_PHONE_BODY_BYTES,
+    handler: simulatorPhoneRoute,
   },
   // Statistics: the published (suppressed) tables are public; exact figures need statistics:exact.
   { method: 'GET', path: '/api/statistics', access: 'public', handler: publishedStatisticsRoute },

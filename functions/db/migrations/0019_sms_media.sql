@@ -41,3 +41,14 @@ create index sms_media_conversation_idx on sms_media (conversation_id);
 -- WhatsApp, named by its Twilio Content SID; its variables are encrypted like the body.
 alter table outbox add column content_sid text;
 alter table outbox add column content_variables bytea;
+
+-- Photos and voice notes "sent" from the training simulator's phones: held here, encrypted, until
+-- the media job fetches them through the simulator's stand-in of Twilio's Media resource and
+-- deletes them, exactly as it does with Twilio.
+create table simulator_media (
+  sid text primary key,
+  message_sid text not null,
+  content_type text not null,
+  content bytea not null,
+  created_at timestamptz not null
+);
