@@ -74,10 +74,15 @@ function twilioError(status: number, code: number, message: string): Response {
 }
 
 /** GET (the bytes) and DELETE (`{MediaSid}.json`) on the simulator's Media resource. */
-export async function simulatorMediaRoute(
-  request: Request,
-  { deps, params }: RouteContext,
-): Promise<Response> {
+export async function simulatorMediaRoute(request: Request, context: RouteContext): Promise<Response> {
+  const response = await answerMedia(request, context);
+  // HEAD: the status and headers of a GET, with no body (and a length that says so).
+  return request.method === 'HEAD'
+    ? new Response(null, { status: response.status, headers: { 'content-length': '0' } })
+    : response;
+}
+
+async function answerMedia(request: Request, { deps, params }: RouteContext): Promise<Response> {
   if (!authorized(request, deps)) return twilioError(401, 20003, 'Authenticate');
   const sid = (params.mediaSid ?? '').replace(/\.json$/, '');
   const [row] = await deps.db.query<{ message_sid: string; content_type: string; content: Uint8Array }>(
