@@ -115,15 +115,17 @@ export async function start(): Promise<void> {
         sending = false;
       });
   }, 1_000);
-  // Media sent to the hotline: fetched from Twilio, cleaned, stored, then deleted from Twilio.
-  let fetchingMedia = false;
+  // Media sent to the hotline: fetched from Twilio, cleaned, stored, then deleted from Twilio. Two
+  // runs of two items may overlap (claims skip each other's rows), so one file that hangs until its
+  // time limit does not hold the others up; four at most leave the cleaning queue room for reports.
+  let mediaRuns = 0;
   const mediaTimer = setInterval(() => {
-    if (fetchingMedia) return;
-    fetchingMedia = true;
-    runMediaFetches(deps)
+    if (mediaRuns >= 2) return;
+    mediaRuns += 1;
+    runMediaFetches(deps, { batch: 2 })
       .catch(() => log.error('media fetch run failed', { job: 'sms-media' }))
       .finally(() => {
-        fetchingMedia = false;
+        mediaRuns -= 1;
       });
   }, 2_000);
   const purgeTimer = setInterval(() => {
