@@ -16,6 +16,8 @@ export interface MediaStandIn {
   failures: Map<string, number[]>;
   /** Media sids whose GET never answers. */
   hang: Set<string>;
+  /** Statuses to answer to DELETE before deleting, per media sid. */
+  deleteFailures: Map<string, number[]>;
   deleted: string[];
   gets: string[];
   close(): Promise<void>;
@@ -45,6 +47,7 @@ export async function startMediaStandIn(authToken: string, accountSid = ACCOUNT_
   const media = new Map<string, { bytes: Uint8Array; type: string }>();
   const failures = new Map<string, number[]>();
   const hang = new Set<string>();
+  const deleteFailures = new Map<string, number[]>();
   const deleted: string[] = [];
   const gets: string[] = [];
   const expected = Buffer.from(`${accountSid}:${authToken}`);
@@ -65,6 +68,11 @@ export async function startMediaStandIn(authToken: string, accountSid = ACCOUNT_
       return;
     }
     if (req.method === 'DELETE') {
+      const failure = deleteFailures.get(sid)?.shift();
+      if (failure) {
+        res.writeHead(failure, { 'content-type': 'application/json' }).end(`{"status":${failure}}`);
+        return;
+      }
       media.delete(sid);
       deleted.push(sid);
       res.writeHead(204).end();
@@ -88,6 +96,7 @@ export async function startMediaStandIn(authToken: string, accountSid = ACCOUNT_
     media,
     failures,
     hang,
+    deleteFailures,
     deleted,
     gets,
     close: () =>

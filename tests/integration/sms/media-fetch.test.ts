@@ -185,4 +185,44 @@ describe.each(engines)('Fetching SMS and WhatsApp media on $name', (engine) => {
     expect(twilio.deleted).not.toContain(sids[0]);
     expect(twilio.deleted).toEqual(expect.arrayContaining([sids[1], sids[2]]));
   });
+
+  it('keeps a failed deletion from Twilio visible and retries it', async () => {
+    const { sids } = await send([{ bytes: await photo('jpeg'), type: 'image/jpeg' }]);
+    twilio.deleteFailures.set(sids[0]!, [503]);
+    expect(await runMediaFetches(deps)).toMatchObject({ stored: 1, deleted: 0, deleteFailed: 1 });
+    let row = await t.db.query<{
+      twilio_deleted_at: Date | null;
+      delete_error: string | null;
+      delete_attempts: number;
+    }>('select twilio_deleted_at, delete_error, delete_attempts from sms_media where media_sid = $1', [
+      sids[0],
+    ]);
+    expect(row[0]).toMatchObject({ twilio_deleted_at: null, delete_error: '503', delete_attempts: 1 });
+    expect(twilio.media.has(sids[0]!)).toBe(true);
+    deps.setNow(new Date(deps.now().getTime() + 60_000));
+    expect(await runMediaFetches(deps)).toMatchObject({ deleted: 1 });
+    row = await t.db.query(
+      'select twilio_deleted_at, delete_error, delete_attempts from sms_media where media_sid = $1',
+      [sids[0]],
+    );
+    expect(row[0]!.twilio_deleted_at).not.toBeNull();
+    expect(row[0]!.delete_error).toBeNull();
+    expect(twilio.media.has(sids[0]!)).toBe(false);
+  });
+
+  // Two app nodes need a server: PGlite is one process with one connection.
+  it.skipIf(engine.name !== 'postgres')(
+    'fetches each item once when two nodes run the job at the same time',
+    async () => {
+      const files = await Promise.all(Array.from({ length: 6 }, () => photo('png')));
+      const { sids } = await send(files.map((bytes) => ({ bytes, type: 'image/png' })));
+      const peer = { ...deps, db: t.openPeer() };
+      const results = await Promise.all([
+        runMediaFetches(deps, { batch: 3 }),
+        runMediaFetches(peer, { batch: 3 }),
+      ]);
+      expect(results.reduce((n, r) => n + r.stored, 0)).toBe(6);
+      for (const sid of sids) expect(twilio.gets.filter((g) => g === sid)).toHaveLength(1);
+    },
+  );
 });

@@ -53,10 +53,10 @@ describe.each(engines)('Simulator media on $name', (engine) => {
 
   async function admin() {
     const id = randomUUID();
-    await t.db.query(
-      `insert into staff_users (id, email, role, active) values ($1, $2, 'admin', true)`,
-      [id, `admin-${id}@example.org`],
-    );
+    await t.db.query(`insert into staff_users (id, email, role, active) values ($1, $2, 'admin', true)`, [
+      id,
+      `admin-${id}@example.org`,
+    ]);
     const { token, csrfToken } = await createSession(t.db, id, 'full', deps.now());
     return { cookie: sessionCookie(deps.config, token).split(';')[0]!, csrfToken };
   }
