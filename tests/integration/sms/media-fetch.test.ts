@@ -101,7 +101,7 @@ describe.each(engines)('Fetching SMS and WhatsApp media on $name', (engine) => {
     expect(meta.format).toBe('jpeg');
     expect(meta.exif).toBeUndefined();
     expect(includes(row.plain!, SECRETS.camera)).toBe(false);
-    expect(includes(row.plain!, GPS.GPSLatitudeRef + '\0')).toBe(false);
+    expect(includes(row.plain!, `${GPS.GPSLatitudeRef}\0`)).toBe(false);
     expect(twilio.deleted).toContain(sids[0]);
     expect(twilio.media.has(sids[0]!)).toBe(false);
   });
