@@ -71,8 +71,7 @@ export async function sendWhatsAppTemplate(
       'select claimed_by, source, source_id from queue_items where id = $1 for update',
       [itemId],
     );
-    if (item?.source !== 'sms')
-      throw new HttpError(404, 'not-found', 'There is no such conversation.');
+    if (item?.source !== 'sms') throw new HttpError(404, 'not-found', 'There is no such conversation.');
     if (item.claimed_by !== staffId)
       throw new HttpError(409, 'not-yours', 'Claim the item before you answer, so nobody answers twice.');
     const [c] = await tx.query<{
