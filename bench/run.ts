@@ -12,6 +12,7 @@ import { claimsBench } from './suites/claims.ts';
 import { healthThroughput } from './suites/health-throughput.ts';
 import { keysRotateBench } from './suites/keys-rotate.ts';
 import { lighthouseScores } from './suites/lighthouse.ts';
+import { mediaBench } from './suites/media.ts';
 import { pageBytes } from './suites/page-bytes.ts';
 import { publishToLive } from './suites/publish.ts';
 import { referralsBench } from './suites/referrals.ts';
@@ -29,7 +30,9 @@ const { values } = parseArgs({
   },
 });
 
-if (values.build || !existsSync('dist/server/entry.mjs')) {
+// Suites that run in process need no build.
+const IN_PROCESS = new Set(['media']);
+if (values.build || (!existsSync('dist/server/entry.mjs') && !IN_PROCESS.has(values.only ?? ''))) {
   const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
@@ -52,6 +55,7 @@ const suites: Record<string, () => Promise<string>> = {
   'keys-rotate': () => keysRotateBench(postgresUrl),
   statistics: () => refreshBench(postgresUrl),
   reach: () => reachBench(seconds),
+  media: mediaBench,
 };
 
 process.stdout.write(`# Waymark benchmarks (${new Date().toISOString()}, node ${process.version})\n`);

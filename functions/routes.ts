@@ -4,6 +4,7 @@
  * walks this list, so a new route is served and fuzzed the moment it is added here.
  */
 import { cmsStatus, publishWebhook } from './cms/publish-webhook.ts';
+import type { Config } from './config/load-config.ts';
 import { queueEvents } from './console/events.ts';
 import {
   claimNextItem,
@@ -45,8 +46,12 @@ import { createChallenge } from './reports/proof-of-work.ts';
 import { REPORT_BODY_BYTES } from './reports/read-report-body.ts';
 import { submitReport } from './reports/submit-report.ts';
 import { inboundSms } from './sms/inbound.ts';
+import { mediaRoute } from './sms/media/thread-media.ts';
+import { SIMULATOR_PHONE_BODY_BYTES, simulatorPhoneRoute } from './sms/simulator/phone-api.ts';
+import { simulatorMediaRoute } from './sms/simulator/simulator-media.ts';
 import { simulatorTwilio } from './sms/simulator/simulator-twilio.ts';
 import { smsStatus } from './sms/status-callback.ts';
+import { replyWindowRoute, whatsappTemplateRoute } from './sms/whatsapp-templates.ts';
 import {
   staffChangeRole,
   staffCreate,
@@ -102,6 +107,25 @@ export const routes = defineRoutes([
     access: 'public',
     mountedWhen: (config) => config.twilio.simulated,
     handler: simulatorTwilio,
+  },
+  // ...and Twilio's Media resource, where the media job fetches and deletes the simulator's files.
+  ...(['GET', 'DELETE'] as const).map(
+    (method) =>
+      ({
+        method,
+        path: '/api/simulator/twilio/2010-04-01/Accounts/:accountSid/Messages/:messageSid/Media/:mediaSid',
+        access: 'public',
+        mountedWhen: (config: Config) => config.twilio.simulated,
+        handler: simulatorMediaRoute,
+      }) as const,
+  ),
+  // The simulator's phone, for administrators: a text, a photo or a voice note to the hotline.
+  {
+    method: 'POST',
+    path: '/api/simulator/phone',
+    access: { permission: 'simulator:use' },
+    maxBodyBytes: SIMULATOR_PHONE_BODY_BYTES,
+    handler: simulatorPhoneRoute,
   },
   // Statistics: the published (suppressed) tables are public; exact figures need statistics:exact.
   { method: 'GET', path: '/api/statistics', access: 'public', handler: publishedStatisticsRoute },
@@ -182,12 +206,27 @@ export const routes = defineRoutes([
     access: { permission: 'conversation:reply' },
     handler: replyOne,
   },
+  // WhatsApp's 24-hour window: its state, and the approved templates to send once it has closed.
+  {
+    method: 'GET',
+    path: '/api/console/queue/:id/reply-window',
+    access: { permission: 'conversation:read' },
+    handler: replyWindowRoute,
+  },
+  {
+    method: 'POST',
+    path: '/api/console/queue/:id/whatsapp-template',
+    access: { permission: 'conversation:reply' },
+    handler: whatsappTemplateRoute,
+  },
   {
     method: 'POST',
     path: '/api/console/queue/:id/close',
     access: { permission: 'queue:claim' },
     handler: closeOne,
   },
+  // A photo, voice note or document a texter sent, as a sandboxed download; each view audited.
+  { method: 'GET', path: '/api/media/:id', access: { permission: 'media:view' }, handler: mediaRoute },
   // Referrals, hotline side: operators refer, supervisors confirm exceptions and re-route.
   {
     method: 'POST',

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { sanityEnvSchema } from '#kernel/content/sanity-source.ts';
+import { LOCALE_CODES } from '#kernel/i18n/locales.ts';
 import { trustProxySchema } from '../http/client-address.ts';
 
 const base64Key = z
@@ -62,6 +63,28 @@ export const envSchema = z.object({
     .optional(),
   /** Another origin for Twilio's REST API (a regional edge, a gateway, a local stand-in). */
   TWILIO_API_BASE: httpUrl.optional(),
+  /**
+   * WhatsApp templates the organisation had approved, by language, as Twilio Content SIDs
+   * (JSON, e.g. {"en":"HX...","fr":"HX..."}): the only messages WhatsApp lets a business send
+   * more than 24 hours after the person's last message.
+   */
+  WHATSAPP_TEMPLATES: z
+    .string()
+    .transform((v, ctx) => {
+      try {
+        return JSON.parse(v) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON, e.g. {"en":"HX...","fr":"HX..."}' });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z.partialRecord(
+        z.enum(LOCALE_CODES, { error: `keys must be languages: ${LOCALE_CODES.join(', ')}` }),
+        z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'values must be Content SIDs: HX followed by 32 hex digits'),
+      ),
+    )
+    .optional(),
   /** On-call staff phones (E.164, comma-separated) alerted by SMS when an emergency arrives. */
   ONCALL_NUMBERS: z
     .string()

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { z } from 'zod';
 import { type SanitySource, sanitySource } from '#kernel/content/sanity-source.ts';
+import type { Locale } from '#kernel/i18n/locales.ts';
 import type { TrustProxy } from '../http/client-address.ts';
 import { type Env, envSchema } from './env-schema.ts';
 
@@ -33,6 +34,8 @@ export interface Config {
     simulated: boolean;
   };
   oncallNumbers: string[];
+  /** Approved WhatsApp templates (Twilio Content SIDs) by language, for replies outside the 24-hour window. */
+  whatsappTemplates: Partial<Record<Locale, string>>;
   /** Minutes each priority may wait before its SLA is breached. */
   slaMinutes: Record<'emergency' | 'urgent' | 'standard' | 'noise', number>;
   cms: {
@@ -152,6 +155,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       deployHookUrl: e.DEPLOY_HOOK_URL,
       distDir: e.DIST_DIR ? path.resolve(e.DIST_DIR) : undefined,
     },
+    whatsappTemplates: e.WHATSAPP_TEMPLATES ?? {},
     oncallNumbers: e.ONCALL_NUMBERS ? e.ONCALL_NUMBERS.split(',').map((n) => n.trim()) : [],
     slaMinutes: {
       emergency: 5,

@@ -12,6 +12,7 @@ import { purgeQuietFailures } from '../rate-limit/failure-budgets.ts';
 import { purgeExpiredBuckets } from '../rate-limit/rate-limit.ts';
 import { escalateOverdue } from '../referrals/referral-workflow.ts';
 import { purge } from '../retention/purge.ts';
+import { runMediaFetches } from '../sms/media/fetch-media.ts';
 import { sendDue } from '../sms/outbox.ts';
 import { createTwilioSender } from '../sms/twilio-sender.ts';
 import { createCheckpointer } from '../staff/audit-checkpoints.ts';
@@ -114,6 +115,19 @@ export async function start(): Promise<void> {
         sending = false;
       });
   }, 1_000);
+  // Media sent to the hotline: fetched from Twilio, cleaned, stored, then deleted from Twilio. Two
+  // runs of two items may overlap (claims skip each other's rows), so one file that hangs until its
+  // time limit does not hold the others up; four at most leave the cleaning queue room for reports.
+  let mediaRuns = 0;
+  const mediaTimer = setInterval(() => {
+    if (mediaRuns >= 2) return;
+    mediaRuns += 1;
+    runMediaFetches(deps, { batch: 2 })
+      .catch(() => log.error('media fetch run failed', { job: 'sms-media' }))
+      .finally(() => {
+        mediaRuns -= 1;
+      });
+  }, 2_000);
   const purgeTimer = setInterval(() => {
     purgeExpiredBuckets(db, deps.now())
       .then(() => purgeQuietFailures(db, deps.now()))
@@ -160,6 +174,7 @@ export async function start(): Promise<void> {
     if (stopping) return;
     stopping = true;
     clearInterval(outboxTimer);
+    clearInterval(mediaTimer);
     clearInterval(purgeTimer);
     clearInterval(referralTimer);
     clearInterval(retentionTimer);

@@ -26,6 +26,8 @@ export const conversationContext = {
   key: (id: string) => `conversation:${id}`,
   sender: (id: string) => `conversation:${id}:sender`,
   message: (id: string) => `conversation:${id}:message`,
+  /** A photo, voice note or document the texter sent (sms_media, media/media-store.ts). */
+  media: (id: string, mediaId: string) => `conversation:${id}:media:${mediaId}`,
 };
 
 export function openConversationKey(db: Queryable, keys: Keys, conversationId: string): Promise<Buffer> {

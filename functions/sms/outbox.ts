@@ -10,6 +10,7 @@ import { decryptText, encryptField } from '../crypto/envelope.ts';
 import { createRecordKey, openRecordKey } from '../crypto/record-keys.ts';
 import type { Queryable } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
+import { assertFreeFormAllowed } from './whatsapp-window.ts';
 
 export const MAX_ATTEMPTS = 8;
 const STALE_CLAIM_MS = 5 * 60 * 1000;
@@ -22,9 +23,18 @@ export function backoffMs(attempts: number): number {
 export interface OutgoingSms {
   kind: 'reply' | 'alert';
   to: string;
+  /** The text; for a WhatsApp template, what the thread shows of it. */
   body: string;
   conversationId?: string;
   messageId?: string;
+  /** A WhatsApp template (Twilio Content SID) sent instead of free text. */
+  template?: WhatsAppTemplate;
+}
+
+export interface WhatsAppTemplate {
+  contentSid: string;
+  /** The template's {{1}}, {{2}}... values. */
+  variables?: Record<string, string>;
 }
 
 export async function enqueueSms(
@@ -33,11 +43,15 @@ export async function enqueueSms(
   sms: OutgoingSms,
   now: Date,
 ): Promise<string> {
+  // A free-form answer on WhatsApp after 24 hours would be refused by WhatsApp: say so now.
+  if (sms.kind === 'reply' && sms.conversationId && !sms.template)
+    await assertFreeFormAllowed(db, sms.conversationId, now);
   const id = randomUUID();
   const dataKey = await createRecordKey(db, deps.keys, `outbox:${id}`);
   await db.query(
-    `insert into outbox (id, kind, conversation_id, message_id, recipient, body, next_attempt_at, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $7, $7)`,
+    `insert into outbox (id, kind, conversation_id, message_id, recipient, body, next_attempt_at, created_at, updated_at,
+       content_sid, content_variables)
+     values ($1, $2, $3, $4, $5, $6, $7, $7, $7, $8, $9)`,
     [
       id,
       sms.kind,
@@ -46,13 +60,17 @@ export async function enqueueSms(
       await encryptField(dataKey, sms.to, `outbox:${id}:to`),
       await encryptField(dataKey, sms.body, `outbox:${id}:body`),
       now,
+      sms.template?.contentSid ?? null,
+      sms.template?.variables
+        ? await encryptField(dataKey, JSON.stringify(sms.template.variables), `outbox:${id}:variables`)
+        : null,
     ],
   );
   return id;
 }
 
 export interface SmsSender {
-  send(to: string, body: string): Promise<{ sid: string }>;
+  send(to: string, body: string, template?: WhatsAppTemplate): Promise<{ sid: string }>;
 }
 
 interface Claimed {
@@ -61,6 +79,8 @@ interface Claimed {
   attempts: number;
   recipient: Uint8Array;
   body: Uint8Array;
+  content_sid: string | null;
+  content_variables: Uint8Array | null;
 }
 
 async function claim(db: Queryable, now: Date, limit: number): Promise<Claimed[]> {
@@ -74,7 +94,7 @@ async function claim(db: Queryable, now: Date, limit: number): Promise<Claimed[]
        limit $3
        for update skip locked
      )
-     returning id, message_id, attempts, recipient, body`,
+     returning id, message_id, attempts, recipient, body, content_sid, content_variables`,
     [now, new Date(now.getTime() - STALE_CLAIM_MS), limit],
   );
 }
@@ -92,9 +112,20 @@ export async function sendDue(
   for (const row of rows) {
     const key = await openRecordKey(deps.db, deps.keys, `outbox:${row.id}`);
     try {
+      const template = row.content_sid
+        ? {
+            contentSid: row.content_sid,
+            variables: row.content_variables
+              ? (JSON.parse(
+                  await decryptText(key, row.content_variables, `outbox:${row.id}:variables`),
+                ) as Record<string, string>)
+              : undefined,
+          }
+        : undefined;
       const { sid } = await sender.send(
         await decryptText(key, row.recipient, `outbox:${row.id}:to`),
         await decryptText(key, row.body, `outbox:${row.id}:body`),
+        template,
       );
       await deps.db.transaction(async (tx) => {
         await tx.query(

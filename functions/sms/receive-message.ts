@@ -28,8 +28,10 @@ import { emergencyNumber } from './emergency-numbers.ts';
 import { hotlinePhone } from './hotline-number.ts';
 import { keywordOf } from './keywords.ts';
 import { linkReceipt } from './link-receipt.ts';
+import { isMediaOnly, MEDIA_ONLY_PRIORITY, mediaReason } from './media/media-reasons.ts';
+import { insertPendingMedia } from './media/media-store.ts';
 import { fillTemplate, helpReply, LANGUAGE_MENU, SMS_TEMPLATES } from './templates.ts';
-import type { InboundParams } from './twilio-params.ts';
+import { type InboundParams, inboundMedia } from './twilio-params.ts';
 
 /** Below this, the language guess is not trusted and the sender gets a language menu. */
 const LANGUAGE_CONFIDENCE = 0.3;
@@ -80,13 +82,20 @@ export async function receiveMessage(deps: Deps, params: InboundParams): Promise
     const history = await Promise.all(
       (await recentInbound(tx, conversation.id)).map((m) => decryptText(dataKey, m.body, messageContext)),
     );
-    const result = triage({ text: params.Body, history });
-    const reasons = storedReasons(result.reasons);
+    const triaged = triage({ text: params.Body, history });
+    const media = inboundMedia(params);
+    // Media with no text: nobody knows yet what it says, so it waits no longer than an urgent item.
+    const mediaOnly = isMediaOnly(params.Body, media);
+    const result = mediaOnly
+      ? { ...triaged, priority: higherPriority(triaged.priority, MEDIA_ONLY_PRIORITY) }
+      : triaged;
+    const reasons = storedReasons(mediaOnly ? [...triaged.reasons, mediaReason(media)] : triaged.reasons);
     await linkReceipt(tx, deps, conversation.id, params.Body, now);
     const keyword = keywordOf(params.Body);
 
+    const messageId = randomUUID();
     await insertSmsMessage(tx, {
-      id: randomUUID(),
+      id: messageId,
       conversationId: conversation.id,
       direction: 'in',
       messageSid: params.MessageSid,
@@ -96,6 +105,8 @@ export async function receiveMessage(deps: Deps, params: InboundParams): Promise
       status: 'received',
       now,
     });
+    // Each item becomes durable work in this same transaction: nothing Twilio was told we have is lost.
+    await insertPendingMedia(tx, { messageId, conversationId: conversation.id, items: media, now });
 
     const priority = keyword ? conversation.priority : higherPriority(conversation.priority, result.priority);
     const minor = conversation.minor || result.minor;

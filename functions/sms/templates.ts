@@ -16,6 +16,8 @@ export interface SmsTemplates {
   help: string;
   /** The reply to HELP with the hotline's phone ({phone}), for texters who would rather call. */
   helpCall: string;
+  /** Sent when a file the texter sent is of a kind the hotline does not keep: what can be sent. */
+  mediaRefused: string;
 }
 
 /** Sent when the language is unclear: GSM-7, so it costs one segment whatever the phone. */
@@ -31,6 +33,8 @@ export const SMS_TEMPLATES: Record<Locale, SmsTemplates> = {
     help: 'Free, confidential help about trafficking and unsafe work. Write your message. STOP to end.',
     helpCall:
       'Free, confidential help about trafficking and unsafe work. Write your message, or call us on {phone}. STOP to end.',
+
+    mediaRefused: "We can't open that file. Send a photo, a voice note or a PDF, or write to us.",
   },
   fr: {
     welcome: 'Message reçu, réponse bientôt. En danger ? Appelez le {number}',
@@ -40,6 +44,9 @@ export const SMS_TEMPLATES: Record<Locale, SmsTemplates> = {
     help: 'Aide gratuite et confidentielle. Écrivez-nous. STOP pour arrêter.',
     helpCall:
       'Aide gratuite et confidentielle. Écrivez-nous ou appelez le {phone}. STOP pour vous désabonner.',
+
+    mediaRefused:
+      'Nous ne pouvons pas ouvrir ce fichier. Envoyez une photo, un message vocal, un PDF ou écrivez-nous.',
   },
   es: {
     welcome: 'Mensaje recibido, le responderemos. ¿Peligro? Llame al {number}',
@@ -48,6 +55,8 @@ export const SMS_TEMPLATES: Record<Locale, SmsTemplates> = {
     start: 'Bienvenido de nuevo. Escríbanos cuando quiera. Es gratis.',
     help: 'Ayuda gratuita y confidencial. Escriba su mensaje. STOP para terminar.',
     helpCall: 'Ayuda gratuita y confidencial. Escriba o llame al {phone}. STOP para terminar.',
+
+    mediaRefused: 'No podemos abrir el archivo. Envíe foto, audio o PDF, o escriba.',
   },
   ar: {
     welcome: 'وصلتنا رسالتك وسيرد مستشار قريبًا. في خطر؟ اتصل بـ {number}',
@@ -56,6 +65,8 @@ export const SMS_TEMPLATES: Record<Locale, SmsTemplates> = {
     start: 'أهلًا بعودتك. راسلنا في أي وقت. الخدمة مجانية وسرية.',
     help: 'مساعدة مجانية وسرية. اكتب رسالتك. أرسل STOP للإيقاف.',
     helpCall: 'مساعدة مجانية وسرية. اتصل بنا: {phone}. STOP للإيقاف',
+
+    mediaRefused: 'لا يمكننا فتح الملف. أرسل صورة أو رسالة صوتية أو PDF أو اكتب لنا',
   },
   ru: {
     welcome: 'Сообщение получено, скоро ответим. Опасность? Звоните {number}',
@@ -64,6 +75,8 @@ export const SMS_TEMPLATES: Record<Locale, SmsTemplates> = {
     start: 'С возвращением! Пишите в любое время. Бесплатно и конфиденциально.',
     help: 'Бесплатная конфиденциальная помощь. Пишите нам. STOP — отписаться.',
     helpCall: 'Помощь бесплатно. Звоните: {phone}. STOP — отписаться',
+
+    mediaRefused: 'Файл не открывается. Пришлите фото, голосовое или PDF, или напишите.',
   },
   zh: {
     welcome: '已收到您的信息，顾问会尽快回复。如有危险，请立即拨打 {number}。',
@@ -72,6 +85,8 @@ export const SMS_TEMPLATES: Record<Locale, SmsTemplates> = {
     start: '欢迎回来。随时给我们发信息，免费且保密。',
     help: '免费、保密的帮助。请发送您的信息。发送 STOP 停止。',
     helpCall: '免费保密帮助。请来信或致电 {phone}。发送 STOP 停止。',
+
+    mediaRefused: '无法打开此文件。请发送照片、语音或PDF，或直接给我们写信。',
   },
   bn: {
     welcome: 'বার্তা পেয়েছি, শীঘ্রই উত্তর দেব। বিপদে? {number} নম্বরে ফোন করুন।',
@@ -80,6 +95,8 @@ export const SMS_TEMPLATES: Record<Locale, SmsTemplates> = {
     start: 'আবার স্বাগতম। যেকোনো সময় লিখুন। বিনামূল্যে ও গোপনীয়।',
     help: 'বিনামূল্যে গোপনীয় সাহায্য। আপনার বার্তা লিখুন। বন্ধ করতে STOP।',
     helpCall: 'বিনামূল্যে গোপনীয় সাহায্য। ফোন: {phone}। বন্ধ: STOP',
+
+    mediaRefused: 'ফাইলটি খোলা যাচ্ছে না। ছবি, ভয়েস বার্তা বা PDF পাঠান, অথবা লিখুন।',
   },
   ne: {
     welcome: 'सन्देश पायौं, छिट्टै जवाफ दिन्छौं। खतरामा? {number} मा फोन गर्नुस्।',
@@ -88,6 +105,8 @@ export const SMS_TEMPLATES: Record<Locale, SmsTemplates> = {
     start: 'फेरि स्वागत छ। जुनसुकै बेला लेख्नुहोस्। निःशुल्क र गोप्य।',
     help: 'निःशुल्क, गोप्य सहायता। आफ्नो सन्देश लेख्नुहोस्। रोक्न STOP।',
     helpCall: 'निःशुल्क, गोप्य सहायता। फोन: {phone}। रोक्न STOP',
+
+    mediaRefused: 'फाइल खुलेन। फोटो, भ्वाइस सन्देश वा PDF पठाउनुहोस् वा लेख्नुहोस्।',
   },
   vi: {
     welcome: 'Đã nhận tin nhắn, sẽ sớm trả lời. Nguy hiểm? Gọi ngay {number}',
@@ -96,6 +115,8 @@ export const SMS_TEMPLATES: Record<Locale, SmsTemplates> = {
     start: 'Chào mừng trở lại. Nhắn bất cứ lúc nào. Miễn phí, bảo mật.',
     help: 'Hỗ trợ miễn phí, bảo mật. Hãy nhắn cho chúng tôi. STOP để dừng.',
     helpCall: 'Hỗ trợ miễn phí, bảo mật. Gọi {phone}. STOP để dừng',
+
+    mediaRefused: 'Không mở được tệp. Hãy gửi ảnh, ghi âm, PDF hoặc nhắn chữ.',
   },
   tl: {
     welcome:
@@ -106,6 +127,8 @@ export const SMS_TEMPLATES: Record<Locale, SmsTemplates> = {
     start: 'Maligayang pagbabalik. Sumulat anumang oras. Libre at kumpidensyal.',
     help: 'Libre at kumpidensyal na tulong tungkol sa trafficking at hindi ligtas na trabaho. Isulat ang mensahe mo. STOP para tumigil.',
     helpCall: 'Libre at kumpidensyal na tulong. Sumulat o tumawag sa {phone}. STOP para tumigil.',
+
+    mediaRefused: 'Hindi namin mabuksan ang file. Magpadala ng larawan, voice message o PDF, o sumulat.',
   },
   id: {
     welcome: 'Pesan Anda sudah kami terima. Konselor akan segera membalas. Dalam bahaya? Telepon {number}.',
@@ -115,6 +138,8 @@ export const SMS_TEMPLATES: Record<Locale, SmsTemplates> = {
     start: 'Selamat datang kembali. Kirim pesan kapan saja. Gratis dan rahasia.',
     help: 'Bantuan gratis dan rahasia soal perdagangan orang dan kerja tidak aman. Tulis pesan Anda. STOP untuk berhenti.',
     helpCall: 'Bantuan gratis dan rahasia. Tulis pesan Anda atau telepon {phone}. STOP untuk berhenti.',
+
+    mediaRefused: 'Kami tidak bisa membuka file itu. Kirim foto, pesan suara atau PDF, atau tulis pesan.',
   },
   ro: {
     welcome: 'Mesaj primit, vă răspundem curând. În pericol? Sunați la {number}',
@@ -123,6 +148,8 @@ export const SMS_TEMPLATES: Record<Locale, SmsTemplates> = {
     start: 'Bine ați revenit. Scrieți-ne oricând. Gratuit și confidențial.',
     help: 'Ajutor gratuit și confidențial. Scrieți-ne. STOP pentru oprire.',
     helpCall: 'Ajutor gratuit. Sunați: {phone}. STOP pentru oprire',
+
+    mediaRefused: 'Nu putem deschide fișierul. Trimiteți foto, mesaj vocal sau PDF.',
   },
 };
 

@@ -29,9 +29,16 @@ export function createTwilioSender(config: Config, authToken: string): SmsSender
   );
   const statusCallback = new URL('/api/sms/status', config.publicBaseUrl).href;
   return {
-    async send(to, body) {
+    async send(to, body, template) {
       const sender = from.startsWith('MG') ? { messagingServiceSid: from } : { from };
-      const message = await client.messages.create({ to, body, statusCallback, ...sender });
+      // A WhatsApp template is named by its Content SID; Twilio fills in its approved text.
+      const content = template
+        ? {
+            contentSid: template.contentSid,
+            ...(template.variables ? { contentVariables: JSON.stringify(template.variables) } : {}),
+          }
+        : { body };
+      const message = await client.messages.create({ to, statusCallback, ...content, ...sender });
       return { sid: message.sid };
     },
   };

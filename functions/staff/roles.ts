@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'conversation:read',
   'conversation:reply',
   'conversation:priority',
+  'media:view',
   'simulator:use',
   'staff:manage',
   'audit:read',
@@ -36,6 +37,8 @@ const OPERATOR: Permission[] = [
   'conversation:read',
   'conversation:reply',
   'conversation:priority',
+  // Photos, voice notes and documents texters sent; each view is audited.
+  'media:view',
   'referral:create',
   'content:preview',
   // Suppressed figures and campaign reach: what the public sees, and page reads.

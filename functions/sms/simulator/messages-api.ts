@@ -51,10 +51,16 @@ export function createMessagesApi(options: StandInOptions) {
     if (failure) return twilioError(failure, failure === 429 ? 20429 : 20500, 'Simulated failure');
     const form = new URLSearchParams(await request.text());
     const to = form.get('To') ?? '';
-    const body = form.get('Body') ?? '';
+    const contentSid = form.get('ContentSid');
+    // A WhatsApp template: the stand-in shows which one was sent, and with what values.
+    const body =
+      form.get('Body') ??
+      (contentSid ? `[template ${contentSid}] ${form.get('ContentVariables') ?? ''}`.trim() : '');
     const from = form.get('From') ?? form.get('MessagingServiceSid') ?? '';
     if (!to) return twilioError(400, 21604, "A 'To' phone number is required.");
     if (!body) return twilioError(400, 21602, 'Message body is required.');
+    if (contentSid && !/^HX[0-9a-fA-F]{32}$/.test(contentSid))
+      return twilioError(400, 21655, 'The ContentSid is invalid.');
     const message: SimulatedMessage = {
       sid: `SM${randomBytes(16).toString('hex')}`,
       to,

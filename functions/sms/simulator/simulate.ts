@@ -19,6 +19,7 @@ import { HttpError } from '../../http/http-error.ts';
 import type { ApiHandler } from '../../http/router.ts';
 import { appendAudit } from '../../staff/audit.ts';
 import { conversationContext, openConversationKey } from '../conversation-store.ts';
+import { holdSimulatorMedia } from './simulator-media.ts';
 import { openSimulatorMessage } from './simulator-twilio.ts';
 
 export interface PhoneMessage {
@@ -85,7 +86,7 @@ export async function textAsPhone(
   deps: Deps,
   handleApi: ApiHandler,
   actorId: string,
-  message: { from: string; body: string; country?: string },
+  message: { from: string; body: string; country?: string; media?: Uint8Array[] },
 ): Promise<Response> {
   await requireSimulatorMode(deps, actorId);
   const senderHash = keyedHash(deps.keys.hashKey, 'sender', message.from);
@@ -93,15 +94,25 @@ export async function textAsPhone(
     await audit(deps, actorId, 'simulator.refused-real-conversation');
     throw notSimulated();
   }
-  await audit(deps, actorId, 'simulator.text');
+  await audit(deps, actorId, message.media?.length ? 'simulator.media' : 'simulator.text');
   const url = new URL('/api/sms/inbound', deps.config.publicBaseUrl).href;
+  const messageSid = simulatorSid(deps.keys.hashKey);
+  // Each file waits behind the simulator's stand-in of Twilio's Media resource, where the media
+  // job fetches (and then deletes) it, as it would from Twilio.
+  const media = await holdSimulatorMedia(deps, messageSid, message.media ?? []);
   const params: Record<string, string> = {
-    MessageSid: simulatorSid(deps.keys.hashKey),
+    MessageSid: messageSid,
     AccountSid: deps.config.twilio.accountSid,
     From: message.from,
     To: deps.config.twilio.from,
     Body: message.body,
-    NumMedia: '0',
+    NumMedia: String(media.length),
+    ...Object.fromEntries(
+      media.flatMap((m, i) => [
+        [`MediaUrl${i}`, m.url],
+        [`MediaContentType${i}`, m.contentType],
+      ]),
+    ),
     ...(message.country ? { FromCountry: message.country } : {}),
   };
   const signature = twilio.getExpectedTwilioSignature(deps.keys.twilioAuthToken, url, params);
