@@ -522,12 +522,14 @@ describe('over a running server', () => {
 
     expect(failures).toEqual([]);
     expect(busyTimes.length).toBeGreaterThan(20);
-    // Under 100 ms. On a machine so loaded by other work that the server is already slower than a
-    // third of that between slices, within three times that: the fuzz's client and server then
-    // share what is left of the processors, but a stall of the server's own making (a body parsed
-    // in one go, a hash computed on the event loop) still stands out.
+    // Under 250 ms, or on a machine so loaded by other work (another test file beside this one, a
+    // build) that the server is already slower than a fifth of that between slices, within five
+    // times that: the fuzz's client and server then share what is left of the processors. A stall
+    // of the server's own making (a body parsed in one go, a crafted file cleaned on the event loop)
+    // lasts seconds and still stands out; this is a guard against such stalls, the bench measures
+    // speed.
     expect(quietTimes.length).toBeGreaterThan(100);
-    const bound = Math.max(100, 3 * p99(quietTimes));
+    const bound = Math.max(250, 5 * p99(quietTimes));
     expect(
       p99(busyTimes),
       `health p99 over ${busyTimes.length} checks (idle: ${p99(quietTimes)})`,
