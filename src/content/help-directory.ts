@@ -1,5 +1,5 @@
 /** The help directory, with names of countries and languages in the reader's language (from ICU, offline). */
-import { getCollection } from 'astro:content';
+
 import {
   type HelpEntry,
   HOTLINE_KINDS,
@@ -8,6 +8,7 @@ import {
   type Organisation,
 } from '#kernel/content/schemas.ts';
 import type { Locale } from '#kernel/i18n/locales.ts';
+import { getCollection } from './collections.ts';
 
 export type { HelpEntry };
 

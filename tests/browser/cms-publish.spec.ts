@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { encodeSignatureHeader } from '@sanity/webhook';
 import { type Running, startWaymark } from '../../bench/lib/servers.ts';
+import { runAstroBuild } from '../../functions/build/run-astro-build.ts';
 import { exportContent, toNdjson } from '../../functions/cms/export-content.ts';
-import { runAstroBuild } from '../../functions/cms/site-builders.ts';
 import { type SanityStandIn, startSanityStandIn } from '../helpers/sanity-stand-in.ts';
 import { expect, test } from './fixtures.ts';
 
