@@ -33,6 +33,8 @@ export default defineConfig({
             });
         },
         'astro:build:done': async ({ dir, logger }) => {
+          // The publish bench's baseline: Astro's own work alone, without index and compression.
+          if (process.env.WAYMARK_PLAIN_BUILD === '1') return;
           const { pages } = await buildSearchIndex(fileURLToPath(dir));
           logger.info(`search index: ${pages} pages`);
           const { files } = await precompress(fileURLToPath(dir));

@@ -18,8 +18,8 @@ export interface ContentStore {
   current(): LiveContent | null;
   /** Reads what changed since this node's version; concurrent calls share one read. */
   refresh(): Promise<LiveContent | null>;
-  /** Called after every version change. */
-  onChange(listener: (content: LiveContent) => void): void;
+  /** Called after every version change, with the ids of the documents that changed. */
+  onChange(listener: (content: LiveContent, changed: readonly string[]) => void): void;
   stop(): Promise<void>;
 }
 
@@ -43,7 +43,7 @@ export async function createContentStore(
   let content: LiveContent | null = null;
   let reading: Promise<LiveContent | null> | undefined;
   let again = false;
-  const listeners: ((content: LiveContent) => void)[] = [];
+  const listeners: ((content: LiveContent, changed: readonly string[]) => void)[] = [];
 
   async function apply(seq: number, changes: SnapshotChange[]) {
     for (const change of changes) {
@@ -64,7 +64,8 @@ export async function createContentStore(
       }
     }
     content = snapshotAt(seq, byDocument);
-    for (const listener of listeners) listener(content);
+    const changed = changes.map((c) => c.id);
+    for (const listener of listeners) listener(content, changed);
   }
 
   async function read(): Promise<LiveContent | null> {

@@ -39,7 +39,6 @@ export interface Config {
     /** Sanity dataset for draft preview (the build reads the same variables itself). */
     sanity?: SanitySource;
     webhookSecret?: string;
-    deployHookUrl?: string;
     /** The built site's folder, when not dist/ beside the code. */
     distDir?: string;
   };
@@ -149,7 +148,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cms: {
       sanity,
       webhookSecret: e.SANITY_WEBHOOK_SECRET,
-      deployHookUrl: e.DEPLOY_HOOK_URL,
       distDir: e.DIST_DIR ? path.resolve(e.DIST_DIR) : undefined,
     },
     oncallNumbers: e.ONCALL_NUMBERS ? e.ONCALL_NUMBERS.split(',').map((n) => n.trim()) : [],

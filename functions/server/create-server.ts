@@ -15,6 +15,7 @@ import { LIVE_PREFIX } from '#kernel/content/live-routes.ts';
 import { negotiateLocale } from '#kernel/i18n/locales.ts';
 import type { ContentStore } from '../cms/content-store.ts';
 import type { LivePages } from '../cms/live-pages.ts';
+import type { LiveSearch } from '../cms/live-search.ts';
 import type { Deps } from '../deps.ts';
 import { routeOf } from '../http/logger.ts';
 import { internalErrorResponse } from '../http/problem.ts';
@@ -45,7 +46,7 @@ export interface ServerParts {
   /** Page-read counting; by default one is made when REACH_COUNTING is on. */
   reach?: ReachCounter | null;
   /** Content pages rendered from the database's content snapshot, ahead of the build's files. */
-  live?: { pages: LivePages; store: ContentStore };
+  live?: { pages: LivePages; store: ContentStore; search?: LiveSearch };
 }
 
 function pathnameOf(url: string): string | undefined {
@@ -132,6 +133,7 @@ export function createServer({ deps, site, app, reach: given, live }: ServerPart
       return;
     }
     if (live && (req.method === 'GET' || req.method === 'HEAD')) {
+      if (pathname.startsWith('/pagefind/') && live.search?.serve(req, res, pathname)) return;
       if (live.pages.handles(pathname)) {
         live.pages
           .serve(req, res, pathname)

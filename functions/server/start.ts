@@ -8,6 +8,7 @@ import { boot } from '../boot.ts';
 import { syncSnapshot } from '../cms/content-source.ts';
 import { createContentStore } from '../cms/content-store.ts';
 import { createLivePages } from '../cms/live-pages.ts';
+import { createLiveSearch } from '../cms/live-search.ts';
 import { ConfigError, loadConfig } from '../config/load-config.ts';
 import { isRetired } from '../crypto/key-registry.ts';
 import { purgeQuietFailures } from '../rate-limit/failure-budgets.ts';
@@ -83,7 +84,8 @@ export async function start(): Promise<void> {
   const store = await createContentStore(db, log);
   deps.content = store;
   const pages = await createLivePages({ app: handler, store, locals: { deps } });
-  const server = createServer({ deps, site, app: handler, live: { pages, store } });
+  const search = createLiveSearch({ pages, store, log });
+  const server = createServer({ deps, site, app: handler, live: { pages, store, search } });
   await deps.media.prepare();
 
   server.on('error', (error: NodeJS.ErrnoException) => {
@@ -189,7 +191,7 @@ export async function start(): Promise<void> {
     server.close();
     server.closeIdleConnections();
     void store.stop();
-    void pages.close();
+    void search.stop().then(() => pages.close());
     void deps.media.close();
     checkpoints
       .flush()

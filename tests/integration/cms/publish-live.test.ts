@@ -34,6 +34,21 @@ const env = () => ({
 const hreflangs = (html: string) =>
   [...html.matchAll(/<link rel="alternate" hreflang="([a-z-]+)"/g)].map((m) => m[1]).sort();
 
+/** Polls `read` until `done` holds for its value (a background job such as indexing catching up). */
+async function pollFor<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 60_000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read().catch(() => undefined);
+    if (value !== undefined && done(value)) return value;
+    if (Date.now() > until) throw new Error(`never reached the expected value (last: ${String(value)})`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), 'waymark-publish-'));
   dataDir = path.join(tmp, 'data');
@@ -99,7 +114,15 @@ describe('publishing from the content snapshot, one node on PGlite', () => {
     expect(hreflangs(restored)).toContain('fr');
   });
 
-  it('adds a new guide in every language and removes it when deleted', async () => {
+  it('adds a new guide in every language and removes it when deleted, search included', async () => {
+    const searchable = async () => {
+      const entry = (await (await fetch(`${server.url}/pagefind/pagefind-entry.json`)).json()) as {
+        languages: Record<string, { page_count: number }>;
+      };
+      return entry.languages.en!.page_count;
+    };
+    // The node's first index (of the snapshot it started with) is in place.
+    const before = await pollFor(searchable, (n) => n > 0);
     const english = standIn.documents.find((d) => d._id === GUIDE_EN)!;
     const added = {
       ...english,
@@ -114,6 +137,8 @@ describe('publishing from the content snapshot, one node on PGlite', () => {
     expect(french).toContain('Night shifts');
     expect(french).toContain('<p class="fallback-notice"');
     expect(await (await fetch(`${server.url}/sitemap.xml`)).text()).toContain('/en/guides/night-shifts/');
+    // Every language's version of the new guide is searchable (the others show it in English).
+    expect(await pollFor(searchable, (n) => n === before + 1)).toBe(before + 1);
     const redirect = await fetch(`${server.url}/en/guides/night-shifts`, { redirect: 'manual' });
     expect(redirect.status).toBe(301);
 
@@ -123,6 +148,7 @@ describe('publishing from the content snapshot, one node on PGlite', () => {
     expect(gone.status).toBe(404);
     expect(await gone.text()).toContain('lang="en"');
     expect(await (await fetch(`${server.url}/en/guides/`)).text()).not.toContain('Night shifts');
+    expect(await pollFor(searchable, (n) => n === before)).toBe(before);
   });
 
   it('changes nothing on a forged, unsigned or invalid publish', async () => {
