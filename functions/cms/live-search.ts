@@ -4,7 +4,8 @@
  * node re-renders only the searchable pages the changed documents appear on (a guide in all 12
  * languages, since the others fall back to it; a country's help pages; the FAQ and about pages),
  * keeps just the part Pagefind reads (`data-pagefind-body`), and writes a new index in memory.
- * Indexing runs in the background, one run at a time, so a burst of publishes costs one run.
+ * Indexing runs in the background after a quiet moment (2 s, at most 20 s behind), one run at a
+ * time, so a burst of publishes costs one run and never competes with the pages themselves.
  * Files of the previous index stay served too: a reader mid-search keeps finding the fragments
  * their copy of the entry file names.
  */
@@ -124,9 +125,17 @@ export function createLiveSearch(options: {
     }
   }
 
+  /** Pages come first: indexing waits for a quiet moment (at most QUIET_MAX_MS behind the first publish). */
+  const QUIET_MS = 2_000;
+  const QUIET_MAX_MS = 20_000;
+  let firstPending = 0;
+
   function schedule() {
-    if (timer || stopped) return;
-    // A short pause lets a burst of publishes share one run.
+    if (stopped) return;
+    const now = Date.now();
+    if (!timer) firstPending = now;
+    else clearTimeout(timer);
+    const wait = Math.max(0, Math.min(QUIET_MS, firstPending + QUIET_MAX_MS - now));
     timer = setTimeout(() => {
       timer = undefined;
       if (running) return void running.then(schedule);
@@ -135,7 +144,7 @@ export function createLiveSearch(options: {
         .finally(() => {
           running = undefined;
         });
-    }, 300);
+    }, wait);
     timer.unref();
   }
 
@@ -174,7 +183,7 @@ export function createLiveSearch(options: {
     },
     async idle() {
       for (;;) {
-        if (timer) await new Promise((r) => setTimeout(r, 350));
+        if (timer) await new Promise((r) => setTimeout(r, 250));
         else if (running) await running;
         else if (version !== (store.current()?.version ?? 0)) await new Promise((r) => setTimeout(r, 100));
         else return;
