@@ -138,7 +138,7 @@ export function createServer({ deps, site, app, reach: given, live }: ServerPart
         live.pages
           .serve(req, res, pathname)
           .then((served) => {
-            if (served) reach?.countRead(req, res, { isPage: () => true });
+            if (served) reach?.countRead(req, res, { isPage: (path) => path.endsWith('/') });
             else return notFound(req, res, site, live.pages);
           })
           .catch(fail);
