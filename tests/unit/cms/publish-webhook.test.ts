@@ -77,4 +77,21 @@ describe('POST /api/cms/publish', () => {
     expect(response.status).toBe(409);
     expect(requests).toHaveLength(0);
   });
+
+  it.each([
+    ['without a document id', '{"_type":"guide"}'],
+    ['naming a draft', '{"_id":"drafts.guide.warning-signs.fr"}'],
+    ['that is not JSON', 'published!'],
+  ])('answers a signed webhook %s with 400 and does nothing', async (_name, body) => {
+    const { deps, requests } = setup({
+      SANITY_WEBHOOK_SECRET: SECRET,
+      SANITY_PROJECT_ID: 'waymark',
+      SANITY_DATASET: 'production',
+      SANITY_API_HOST: 'http://127.0.0.1:9',
+    });
+    const response = await handleApi(post(await signed(body, deps.now().getTime()), body), deps);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(requests).toHaveLength(0);
+  });
 });
