@@ -9,7 +9,7 @@ import { LOCALE_CODES } from '#kernel/i18n/locales.ts';
 import { exportContent, type SanityDocument } from '../../functions/cms/export-content.ts';
 
 /** Pages every locale has whatever the content (home, about, FAQ, search, report, ...). */
-const FIXED_PER_LOCALE = 13;
+const FIXED_PER_LOCALE = 11;
 
 function regionCodes(): string[] {
   const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
@@ -46,8 +46,9 @@ export async function generateCorpus(pages: number): Promise<Corpus> {
     .filter((d) => d._type === 'guide' && d.language === 'en')
     .map((d) => [d._id, `/en/guides/${(d.slug as { current: string }).current}/`]);
 
-  const shippedGuides = new Set(shipped.filter((d) => d._type === 'guide').map((d) => d.slug));
-  const shippedCampaigns = new Set(shipped.filter((d) => d._type === 'campaign').map((d) => d.slug));
+  const slugOf = (d: SanityDocument) => (d.slug as { current: string }).current;
+  const shippedGuides = new Set(shipped.filter((d) => d._type === 'guide').map(slugOf));
+  const shippedCampaigns = new Set(shipped.filter((d) => d._type === 'campaign').map(slugOf));
   const clone = (type: 'guide' | 'campaign', template: string, count: number) => {
     for (let i = 0; i < count; i++) {
       const slug = `${type}-${String(i).padStart(4, '0')}`;
