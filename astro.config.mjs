@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
 import { defineConfig } from 'astro/config';
+import { LIVE_PREFIX, LIVE_ROUTES } from '#kernel/content/live-routes.ts';
 import { DEFAULT_LOCALE, LOCALE_CODES } from '#kernel/i18n/locales.ts';
 import { REPORT_BODY_BYTES } from './functions/reports/read-report-body.ts';
 import { precompress } from './functions/server/precompress.ts';
@@ -21,7 +22,19 @@ export default defineConfig({
     {
       name: 'waymark:post-build',
       hooks: {
+        // Twins of the content pages, rendered on demand from the database's content snapshot
+        // when a publish arrives (functions/cms/live-pages.ts); the build itself prerenders the originals.
+        'astro:config:setup': ({ injectRoute }) => {
+          for (const route of LIVE_ROUTES)
+            injectRoute({
+              pattern: LIVE_PREFIX + route.pattern,
+              entrypoint: `./${route.entrypoint}`,
+              prerender: false,
+            });
+        },
         'astro:build:done': async ({ dir, logger }) => {
+          // The publish bench's baseline: Astro's own work alone, without index and compression.
+          if (process.env.WAYMARK_PLAIN_BUILD === '1') return;
           const { pages } = await buildSearchIndex(fileURLToPath(dir));
           logger.info(`search index: ${pages} pages`);
           const { files } = await precompress(fileURLToPath(dir));

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: builds if needed, then prints each benchmark as a table with its baseline
  * measured in the same run (absolute times drift between machines; ratios do not).
- * `npm run bench -- --seconds 10` measures longer; `--only page-bytes` runs one suite.
+ * `npm run bench -- --seconds 10` measures longer; `--only page-bytes` runs one suite;
+ * `--only publish --pages 2000` publishes on a generated site of that size (default 10,000 pages).
  * PostgreSQL figures appear when BENCH_DATABASE_URL or TEST_DATABASE_URL names a server.
  */
 import { spawnSync } from 'node:child_process';
@@ -27,6 +28,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '5' },
     only: { type: 'string' },
     build: { type: 'boolean', default: false },
+    // Size of the generated site for `--only publish` (a smaller one for a quick run).
+    pages: { type: 'string', default: '10000' },
   },
 });
 
@@ -50,7 +53,7 @@ const suites: Record<string, () => Promise<string>> = {
   triage: () => triageBench(seconds),
   claims: () => claimsBench(seconds, postgresUrl),
   lighthouse: lighthouseScores,
-  publish: publishToLive,
+  publish: () => publishToLive({ pages: Number(values.pages), postgresUrl }),
   referrals: referralsBench,
   'keys-rotate': () => keysRotateBench(postgresUrl),
   statistics: () => refreshBench(postgresUrl),

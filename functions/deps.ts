@@ -3,7 +3,7 @@
  * clock, a logger and the media cleaner. Passing them in (rather than importing singletons) is what lets tests build a
  * `Request`, call a handler and check the `Response` with no server and a controllable clock.
  */
-import type { Publisher } from './cms/rebuild-queue.ts';
+import type { ContentStore } from './cms/content-store.ts';
 import type { Config } from './config/load-config.ts';
 import type { Keys } from './config/secrets.ts';
 import type { Database } from './db/database.ts';
@@ -18,6 +18,6 @@ export interface Deps {
   now: () => Date;
   /** Cleans uploaded photos and PDFs in worker threads; workers start on first use. */
   media: MediaCleaner;
-  /** Rebuilds the site after a CMS publish; only the running server has one. */
-  publisher?: Publisher;
+  /** This node's copy of the published content (the database's snapshot); only the running server has one. */
+  content?: ContentStore;
 }

@@ -45,7 +45,10 @@ function stopper(child: ChildProcess) {
     });
 }
 
-export async function startWaymark(env: Record<string, string> = {}): Promise<Running> {
+export async function startWaymark(
+  env: Record<string, string> = {},
+  options: { startTimeoutMs?: number } = {},
+): Promise<Running> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'waymark-bench-'));
   const child = spawn(process.execPath, ['functions/server/start.ts'], {
@@ -62,7 +65,7 @@ export async function startWaymark(env: Record<string, string> = {}): Promise<Ru
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/api/health`, child);
+  await waitFor(`${url}/api/health`, child, options.startTimeoutMs);
   return { url, child, stop: stopper(child) };
 }
 

@@ -117,8 +117,6 @@ export const envSchema = z.object({
   ...sanityEnvSchema.shape,
   /** Shared secret of Sanity's publish webhook (POST /api/cms/publish). */
   SANITY_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-  /** On publish, POST here (the hosting platform's build hook) instead of rebuilding in-process. */
-  DEPLOY_HOOK_URL: httpUrl.optional(),
   /** Where the built site lives (client/ and server/). Default: dist/ beside the code. */
   DIST_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -141,5 +139,4 @@ export const SECRET_VARIABLES = [
   'TWILIO_AUTH_TOKEN',
   'SANITY_READ_TOKEN',
   'SANITY_WEBHOOK_SECRET',
-  'DEPLOY_HOOK_URL',
 ] as const;

@@ -42,7 +42,6 @@ export interface Config {
     /** Sanity dataset for draft preview (the build reads the same variables itself). */
     sanity?: SanitySource;
     webhookSecret?: string;
-    deployHookUrl?: string;
     /** The built site's folder, when not dist/ beside the code. */
     distDir?: string;
   };
@@ -152,7 +151,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cms: {
       sanity,
       webhookSecret: e.SANITY_WEBHOOK_SECRET,
-      deployHookUrl: e.DEPLOY_HOOK_URL,
       distDir: e.DIST_DIR ? path.resolve(e.DIST_DIR) : undefined,
     },
     whatsappTemplates: e.WHATSAPP_TEMPLATES ?? {},

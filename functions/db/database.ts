@@ -18,6 +18,12 @@ export interface Database extends Queryable {
    * A commit that resolved is durable.
    */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` for every `NOTIFY` on `channel` (PostgreSQL's LISTEN; PGlite's in-process
+   * listen). Resolves with a function that stops listening. A notification is a hint to look, never
+   * the data itself: with several schemas on one server, channels are shared.
+   */
+  listen?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

@@ -96,6 +96,12 @@ export function pgliteDatabase(pg: PGlite, onClose: () => Promise<void> = async 
         }),
       );
     },
+    async listen(channel: string, onNotify: () => void) {
+      const stop = await pg.listen(channel, onNotify);
+      return async () => {
+        if (!pg.closed) await stop();
+      };
+    },
     async close() {
       if (!pg.closed) await pg.close();
       await onClose();

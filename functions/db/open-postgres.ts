@@ -48,6 +48,11 @@ export function openPostgres(
       );
       return result as T;
     },
+    async listen(channel: string, onNotify: () => void) {
+      // postgres.js keeps one extra connection for LISTEN and re-listens after a reconnect.
+      const { unlisten } = await sql.listen(channel, onNotify);
+      return unlisten;
+    },
     async close() {
       await sql.end({ timeout: 5 });
     },

@@ -1,12 +1,13 @@
 /**
  * The console's help directory (`/console/directory`, directory:verify): every item of every
  * country with its check (from the content, or confirmed here, whichever is later), and the
- * confirm action, which records who and when, rewrites the build's snapshot and asks for a rebuild
- * so readers see the date. The page renders what these return.
+ * confirm action, which records who and when, rewrites the file the build reads and republishes the
+ * country's document in the content snapshot, so readers of every node see the date within seconds. The page renders what these return.
  */
 import { z } from 'zod';
 import { countryCodeSchema, type HelpEntry } from '#kernel/content/schemas.ts';
 import { applyVerifications } from '#kernel/content/verification.ts';
+import { republishHelpEntry } from '../cms/content-snapshot.ts';
 import type { Deps } from '../deps.ts';
 import { HttpError } from '../http/http-error.ts';
 import { can, type Role } from '../staff/roles.ts';
@@ -99,11 +100,11 @@ export const confirmFormSchema = z.object({
 });
 
 export async function confirmDirectoryItem(
-  deps: Pick<Deps, 'db' | 'keys' | 'now' | 'config' | 'publisher'>,
+  deps: Pick<Deps, 'db' | 'keys' | 'now' | 'config'>,
   staff: DirectoryStaff,
   form: FormData,
   entries: readonly HelpEntry[],
-): Promise<{ item: string; rebuild: 'started' | 'queued' | null }> {
+): Promise<{ item: string; republished: boolean }> {
   requireVerify(staff);
   const parsed = confirmFormSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success)
@@ -118,7 +119,8 @@ export async function confirmDirectoryItem(
     verifiedBy: staff.user.email.slice(0, 120),
   };
   await recordVerification(deps, staff.user, record, entries);
+  // The build reads the data folder's file; running nodes read the country's document again.
   await writeVerificationSnapshot(deps.db, deps.config);
-  const rebuild = deps.publisher ? deps.publisher.request() : null;
-  return { item: itemKey(record as Parameters<typeof itemKey>[0]), rebuild };
+  const republished = await republishHelpEntry(deps.db, country, deps.now());
+  return { item: itemKey(record as Parameters<typeof itemKey>[0]), republished: republished !== null };
 }

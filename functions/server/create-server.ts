@@ -10,7 +10,12 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
+import { liveContentScope } from '#kernel/content/live-content.ts';
+import { LIVE_PREFIX } from '#kernel/content/live-routes.ts';
 import { negotiateLocale } from '#kernel/i18n/locales.ts';
+import type { ContentStore } from '../cms/content-store.ts';
+import type { LivePages } from '../cms/live-pages.ts';
+import type { LiveSearch } from '../cms/live-search.ts';
 import type { Deps } from '../deps.ts';
 import { routeOf } from '../http/logger.ts';
 import { internalErrorResponse } from '../http/problem.ts';
@@ -40,26 +45,42 @@ export interface ServerParts {
   app: AppHandler;
   /** Page-read counting; by default one is made when REACH_COUNTING is on. */
   reach?: ReachCounter | null;
+  /** Content pages rendered from the database's content snapshot, ahead of the build's files. */
+  live?: { pages: LivePages; store: ContentStore; search?: LiveSearch };
 }
 
-function notFound(req: IncomingMessage, res: ServerResponse, site: StaticSite) {
+function pathnameOf(url: string): string | undefined {
+  const q = url.indexOf('?');
+  try {
+    return decodeURIComponent(q === -1 ? url : url.slice(0, q));
+  } catch {
+    return undefined;
+  }
+}
+
+async function notFound(req: IncomingMessage, res: ServerResponse, site: StaticSite, live?: LivePages) {
   // A reader who mistypes a page gets the "not found" page in their own language.
   const locale = /^\/([a-z]{2})(\/|$)/.exec(req.url ?? '')?.[1];
-  const page = locale && site.has(`/${locale}/404/`) ? `/${locale}/404/` : '/404.html';
-  if (site.has(page) && (req.method === 'GET' || req.method === 'HEAD')) {
+  const page =
+    locale && (site.has(`/${locale}/404/`) || live?.handles(`/${locale}/404/`))
+      ? `/${locale}/404/`
+      : '/404.html';
+  if (req.method === 'GET' || req.method === 'HEAD') {
     const original = res.writeHead.bind(res);
-    // Reuse the static file path (encodings, headers) but answer 404.
+    // Reuse the page's path (encodings, headers) but answer 404.
     res.writeHead = ((_status: number, ...rest: unknown[]) =>
       (original as (...args: unknown[]) => ServerResponse)(404, ...rest)) as typeof res.writeHead;
-    req.url = page;
     req.headers['if-none-match'] = undefined;
-    if (site.serve(req, res)) return;
+    if (live?.handles(page) && (await live.serve(req, res, page))) return;
+    req.url = page;
+    if (site.has(page) && site.serve(req, res)) return;
+    res.writeHead = original;
   }
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
   res.end('Not found');
 }
 
-export function createServer({ deps, site, app, reach: given }: ServerParts): Server {
+export function createServer({ deps, site, app, reach: given, live }: ServerParts): Server {
   const headers = securityHeaders({ https: deps.config.https });
   const reach = given === undefined ? (deps.config.reachCounting ? createReachCounter(deps) : null) : given;
   const server = createHttpServer({ requestTimeout: 30_000, headersTimeout: 15_000 }, (req, res) => {
@@ -99,20 +120,54 @@ export function createServer({ deps, site, app, reach: given }: ServerParts): Se
       return;
     }
     if (!guardBody(req, res, requestId)) return;
+    const fail = async () => {
+      if (res.headersSent) return void res.end();
+      const problem = internalErrorResponse(requestId);
+      res.writeHead(problem.status, Object.fromEntries(problem.headers));
+      res.end(await problem.text());
+    };
+    const pathname = pathnameOf(req.url ?? '/') ?? '';
+    // The twin routes that render content pages are for the node itself (functions/cms/live-pages.ts).
+    if (pathname === LIVE_PREFIX || pathname.startsWith(`${LIVE_PREFIX}/`)) {
+      notFound(req, res, site, live?.pages).catch(fail);
+      return;
+    }
+    if (live && (req.method === 'GET' || req.method === 'HEAD')) {
+      if (pathname.startsWith('/pagefind/') && live.search?.serve(req, res, pathname)) return;
+      if (live.pages.handles(pathname)) {
+        live.pages
+          .serve(req, res, pathname)
+          .then((served) => {
+            if (served) reach?.countRead(req, res, { isPage: (path) => path.endsWith('/') });
+            else return notFound(req, res, site, live.pages);
+          })
+          .catch(fail);
+        return;
+      }
+      if (!pathname.endsWith('/') && live.pages.handles(`${pathname}/`)) {
+        const q = (req.url ?? '').indexOf('?');
+        res.writeHead(301, {
+          location: `${pathname}/${q === -1 ? '' : (req.url ?? '').slice(q)}`,
+          'cache-control': 'no-store',
+        });
+        res.end();
+        return;
+      }
+    }
     if (site.serve(req, res)) {
       reach?.countRead(req, res, site);
       return;
     }
     const locals: RequestLocals = { deps, socketAddress: req.socket.remoteAddress };
-    const answered = withRequest({ requestId, route: routeOf(req.url ?? '/') }, () =>
-      app(req, res, () => notFound(req, res, site), locals),
-    );
-    Promise.resolve(answered).catch(async () => {
-      if (res.headersSent) return void res.end();
-      const problem = internalErrorResponse(requestId);
-      res.writeHead(problem.status, Object.fromEntries(problem.headers));
-      res.end(await problem.text());
+    const content = live?.store.current();
+    const answered = withRequest({ requestId, route: routeOf(req.url ?? '/') }, () => {
+      const next = () => void notFound(req, res, site, live?.pages).catch(fail);
+      // On-demand pages (the report's receipt, follow-up) read the same published content.
+      return content
+        ? liveContentScope.run(content, () => app(req, res, next, locals))
+        : app(req, res, next, locals);
     });
+    Promise.resolve(answered).catch(fail);
   });
   server.on('close', () => void reach?.stop());
   return server;

@@ -5,7 +5,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { boot } from '../boot.ts';
-import { createPublisher } from '../cms/publisher.ts';
+import { syncSnapshot } from '../cms/content-source.ts';
+import { createContentStore } from '../cms/content-store.ts';
+import { createLivePages } from '../cms/live-pages.ts';
+import { createLiveSearch } from '../cms/live-search.ts';
 import { ConfigError, loadConfig } from '../config/load-config.ts';
 import { isRetired } from '../crypto/key-registry.ts';
 import { purgeQuietFailures } from '../rate-limit/failure-budgets.ts';
@@ -62,8 +65,28 @@ export async function start(): Promise<void> {
 
   const { handler } = (await import(entry)) as { handler: AppHandler };
   const site = await createStaticSite(`${DIST}client`);
-  deps.publisher = createPublisher(config, site, DIST, log);
-  const server = createServer({ deps, site, app: handler });
+  // What readers see is the database's content snapshot: brought up to the content source, then
+  // followed (NOTIFY and a one-second poll) as publishes arrive on any node.
+  try {
+    const synced = await syncSnapshot(config, db, log, deps.now());
+    log.info('content snapshot', {
+      job: 'content',
+      source: synced.source,
+      count: synced.changed,
+      version: synced.seq,
+    });
+  } catch (error) {
+    // Sanity out of reach: serve the snapshot the database already has.
+    log.error('content source could not be read; serving the snapshot in the database', {
+      job: 'content',
+      errorName: (error as Error).name,
+    });
+  }
+  const store = await createContentStore(db, log);
+  deps.content = store;
+  const pages = await createLivePages({ app: handler, store, locals: { deps } });
+  const search = createLiveSearch({ pages, store, log });
+  const server = createServer({ deps, site, app: handler, live: { pages, store, search } });
   await deps.media.prepare();
 
   server.on('error', (error: NodeJS.ErrnoException) => {
@@ -182,6 +205,8 @@ export async function start(): Promise<void> {
     clearInterval(keyTimer);
     server.close();
     server.closeIdleConnections();
+    void store.stop();
+    void search.stop().then(() => pages.close());
     void deps.media.close();
     checkpoints
       .flush()

@@ -1,6 +1,8 @@
 /**
- * Serves the prerendered site from the build's client folder. The folder is indexed once (and again
- * after a rebuild), and requests are answered only from that index, so no path can escape it.
+ * Serves the prerendered site from the build's client folder. The folder is indexed once, and
+ * requests are answered only from that index, so no path can escape it. Content pages are answered
+ * before this from the database's content snapshot (functions/cms/live-pages.ts); the build's copies
+ * of them serve only until a node has read the snapshot.
  * Hashed assets are cached for a year; pages are never stored by the browser, so a reader's phone
  * keeps no copy of what they read unless they turn on offline reading.
  */
@@ -12,7 +14,7 @@ import path from 'node:path';
 import { contentTypeFor, pickEncoding } from './content-types.ts';
 
 interface Variant {
-  /** Relative to the site's root, so the whole folder can be swapped for a rebuilt one. */
+  /** Relative to the site's root. */
   file: string;
   size: number;
 }
@@ -32,10 +34,6 @@ export interface StaticSite {
   has(urlPath: string): boolean;
   /** An HTML page of the built site (not an asset), as reach counting needs to know. */
   isPage(urlPath: string): boolean;
-  /** Indexes the folder again, or another folder (a fresh build) that then becomes the root. */
-  reload(root?: string): Promise<void>;
-  /** Points at the same files under a new path (after the folder was renamed), at once. */
-  relocate(root: string): void;
   readonly root: string;
   readonly fileCount: number;
 }
@@ -105,8 +103,8 @@ function lookup(files: Map<string, StaticFile>, pathname: string): { file?: Stat
 }
 
 export async function createStaticSite(root: string): Promise<StaticSite> {
-  let current = root;
-  let files = await indexFolder(current);
+  const current = root;
+  const files = await indexFolder(current);
   return {
     get fileCount() {
       return files.size;
@@ -116,14 +114,6 @@ export async function createStaticSite(root: string): Promise<StaticSite> {
     },
     has: (urlPath) => lookup(files, urlPath).file !== undefined,
     isPage: (urlPath) => lookup(files, urlPath).file?.type.startsWith('text/html') === true,
-    async reload(next = current) {
-      const indexed = await indexFolder(next);
-      files = indexed;
-      current = next;
-    },
-    relocate(next) {
-      current = next;
-    },
     serve(req, res) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return false;
       const url = req.url ?? '/';

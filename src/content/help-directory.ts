@@ -1,5 +1,6 @@
 /** The help directory, with names of countries and languages in the reader's language (from ICU, offline). */
-import { getCollection } from 'astro:content';
+
+import { currentLiveContent } from '#kernel/content/live-content.ts';
 import {
   type HelpEntry,
   HOTLINE_KINDS,
@@ -8,6 +9,7 @@ import {
   type Organisation,
 } from '#kernel/content/schemas.ts';
 import type { Locale } from '#kernel/i18n/locales.ts';
+import { getCollection } from './collections.ts';
 import { withConsoleVerifications } from './help-verifications.ts';
 
 export type { HelpEntry };
@@ -113,7 +115,12 @@ export function organisationGroups(
 }
 
 export async function helpEntries(locale: Locale): Promise<HelpEntry[]> {
-  const entries = (await getCollection('help')).map((e) => withConsoleVerifications(e.data));
+  // A running node's snapshot carries the console's confirmations already (functions/cms/content-store.ts);
+  // the build reads them from the data folder.
+  const live = currentLiveContent() !== undefined;
+  const entries = (await getCollection('help')).map((e) =>
+    live ? e.data : withConsoleVerifications(e.data),
+  );
   const collator = new Intl.Collator(locale);
   return entries.sort((a, b) =>
     collator.compare(countryName(a.country, locale), countryName(b.country, locale)),

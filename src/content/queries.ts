@@ -2,8 +2,9 @@
  * Reading content by locale. A document missing in the reader's language falls back to English
  * (flagged, so the page can say so in the reader's language); nothing ever renders blank or 404s.
  */
-import { type CollectionEntry, getCollection } from 'astro:content';
+import type { CollectionEntry } from 'astro:content';
 import { DEFAULT_LOCALE, isLocale, LOCALE_CODES, type Locale } from '#kernel/i18n/locales.ts';
+import { getCollection } from './collections.ts';
 
 type Localized = 'guides' | 'campaigns' | 'pages';
 

@@ -3,9 +3,10 @@
  * `siteSettings` document in Sanity. Without settings (a Sanity dataset where nobody has saved
  * them yet) pages simply leave the hotline out.
  */
-import { getCollection } from 'astro:content';
+
 import { SITE_SETTINGS_ENTRY } from '#kernel/content/sanity-documents.ts';
 import type { SiteSettings } from '#kernel/content/schemas.ts';
+import { getCollection } from './collections.ts';
 
 export type HotlineSettings = SiteSettings['hotline'];
 

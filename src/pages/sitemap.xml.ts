@@ -3,9 +3,9 @@
  * into; English fallbacks shown to other locales are not listed (their canonical is the original).
  */
 
-import { getCollection } from 'astro:content';
 import type { APIRoute } from 'astro';
 import { LOCALE_CODES, type Locale } from '#kernel/i18n/locales.ts';
+import { getCollection } from '../content/collections.ts';
 import { localizedAll } from '../content/queries.ts';
 import { localePath } from '../i18n/paths.ts';
 

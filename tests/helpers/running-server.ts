@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../bench/lib/servers.ts';
-import { runAstroBuild } from '../../functions/cms/site-builders.ts';
+import { runAstroBuild } from '../../functions/build/run-astro-build.ts';
 
 const BUILD = path.resolve('.builds/test-site');
 const BUILT_MARK = path.join(BUILD, '.built');

@@ -22,6 +22,8 @@ export interface SanityStandIn {
   patch(id: string, fields: Record<string, unknown>): void;
   /** Adds or replaces whole documents (a draft is a document whose id starts with `drafts.`). */
   put(...documents: StandInDocument[]): void;
+  /** Deletes a document, as an editor's delete would. */
+  remove(id: string): void;
   /** Queries answered so far. */
   readonly queries: number;
   close(): Promise<void>;
@@ -123,6 +125,10 @@ export async function startSanityStandIn(
         if (index === -1) documents.push(document);
         else documents[index] = document;
       }
+    },
+    remove(id) {
+      const index = documents.findIndex((d) => d._id === id);
+      if (index !== -1) documents.splice(index, 1);
     },
     get queries() {
       return queries;

@@ -11,11 +11,15 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HelpEntry } from '#kernel/content/schemas.ts';
 import { applyVerifications, verificationRecordSchema } from '#kernel/content/verification.ts';
+import { normalizeDocument, reconcileSnapshot } from '../../../functions/cms/content-snapshot.ts';
+import { createContentStore } from '../../../functions/cms/content-store.ts';
+import { exportContent } from '../../../functions/cms/export-content.ts';
 import { HELP_ENTRIES } from '../../../functions/directory/bundled-help-entries.ts';
 import { confirmDirectoryItem, loadDirectoryPage } from '../../../functions/directory/directory-page.ts';
 import { publicHsdsList } from '../../../functions/directory/hsds-api.ts';
 import { snapshotPath } from '../../../functions/directory/verification-snapshot.ts';
 import { listVerifications } from '../../../functions/directory/verifications.ts';
+import { createLogger } from '../../../functions/http/logger.ts';
 import type { Role } from '../../../functions/staff/roles.ts';
 import { engines, type TestDatabase } from '../../helpers/databases.ts';
 import { createTestDeps, type TestDeps } from '../../helpers/deps.ts';
@@ -71,6 +75,36 @@ describe.each(engines)('confirming directory entries on $name', (engine) => {
     expect(view.selected).toBeNull();
   });
 
+  it('republishes the country in the content snapshot, so a running node serves the check', async () => {
+    const documents = (await exportContent('content')).map(normalizeDocument);
+    await reconcileSnapshot(t.db, documents, 'content-files', new Date());
+    const store = await createContentStore(t.db, createLogger('silent'), { pollMs: 60_000 });
+    try {
+      const iom = () => {
+        const qatar = store
+          .current()!
+          .entries('help')
+          .find((e) => (e.data as unknown as HelpEntry).country === 'QA')!.data as unknown as HelpEntry;
+        return qatar.organisations.find((o) => o.name === 'IOM Qatar')!;
+      };
+      expect(iom().lastVerified).toBeUndefined();
+      const before = store.current()!.version;
+      const result = await confirmDirectoryItem(
+        deps,
+        await staff('supervisor'),
+        form({ country: 'QA', list: 'organisations', name: 'IOM Qatar', lastVerified: '2026-11-20' }),
+        HELP_ENTRIES,
+      );
+      expect(result.republished).toBe(true);
+      const after = await store.refresh();
+      expect(after!.version).toBe(before + 1);
+      expect(iom().lastVerified?.toISOString().slice(0, 10)).toBe('2026-11-20');
+      expect(iom().verifiedBy).toMatch(/^supervisor-/);
+    } finally {
+      await store.stop();
+    }
+  });
+
   it('records who and when, audits it, writes the snapshot and shows the check', async () => {
     const supervisor = await staff('supervisor');
     const result = await confirmDirectoryItem(
@@ -79,7 +113,7 @@ describe.each(engines)('confirming directory entries on $name', (engine) => {
       form({ country: 'QA', list: 'organisations', name: 'IOM Qatar', lastVerified: '2026-11-20' }),
       HELP_ENTRIES,
     );
-    expect(result).toEqual({ item: 'QA/organisations/IOM Qatar', rebuild: null });
+    expect(result).toEqual({ item: 'QA/organisations/IOM Qatar', republished: false });
     await confirmDirectoryItem(deps, supervisor, form({ country: 'QA', list: 'emergency' }), HELP_ENTRIES);
 
     const stored = await listVerifications(t.db);

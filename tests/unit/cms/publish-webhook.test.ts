@@ -1,6 +1,5 @@
 import { encodeSignatureHeader } from '@sanity/webhook';
 import { describe, expect, it } from 'vitest';
-import type { Publisher } from '../../../functions/cms/rebuild-queue.ts';
 import type { Database } from '../../../functions/db/database.ts';
 import { handleApi } from '../../../functions/routes.ts';
 import { createTestDeps } from '../../helpers/deps.ts';
@@ -10,19 +9,21 @@ const URL_ = 'https://hotline.example.org/api/cms/publish';
 const BODY = JSON.stringify({ _id: 'guide.warning-signs.fr', _type: 'guide' });
 
 function setup(env: Record<string, string> = { SANITY_WEBHOOK_SECRET: SECRET }) {
-  // The webhook never touches the database.
-  const deps = createTestDeps(undefined as unknown as Database, env);
-  const requests: string[] = [];
-  const publisher: Publisher = {
-    request: () => {
-      requests.push('rebuild');
-      return requests.length === 1 ? 'started' : 'queued';
+  // A refused webhook never reaches the database: any query would throw on this one.
+  const queries: string[] = [];
+  const db = {
+    kind: 'pglite',
+    query: async (sql: string) => {
+      queries.push(sql);
+      throw new Error('the database was touched');
     },
-    status: () => ({ mode: 'in-process', state: 'building', pending: false, builds: 0, failures: 0 }),
-    idle: async () => {},
-  };
-  deps.publisher = publisher;
-  return { deps, requests };
+    transaction: async () => {
+      queries.push('transaction');
+      throw new Error('the database was touched');
+    },
+  } as unknown as Database;
+  const deps = createTestDeps(db, env);
+  return { deps, requests: queries };
 }
 
 function post(headers: Record<string, string>, body = BODY) {
@@ -38,22 +39,6 @@ const signed = async (body: string, at: number, secret = SECRET) => ({
 });
 
 describe('POST /api/cms/publish', () => {
-  it('rebuilds on a correctly signed webhook', async () => {
-    const { deps, requests } = setup();
-    const response = await handleApi(post(await signed(BODY, deps.now().getTime())), deps);
-    expect(response.status).toBe(202);
-    expect(await response.json()).toMatchObject({ rebuild: 'started' });
-    expect(requests).toHaveLength(1);
-  });
-
-  it('answers a second publish during a build with "queued"', async () => {
-    const { deps, requests } = setup();
-    await handleApi(post(await signed(BODY, deps.now().getTime())), deps);
-    const second = await handleApi(post(await signed(BODY, deps.now().getTime())), deps);
-    expect(await second.json()).toMatchObject({ rebuild: 'queued' });
-    expect(requests).toHaveLength(2);
-  });
-
   const refused: [string, (now: number) => Promise<Record<string, string>>, string?][] = [
     ['unsigned', async () => ({})],
     ['signed with another secret', (now) => signed(BODY, now, 'another-secret-entirely')],
@@ -86,10 +71,27 @@ describe('POST /api/cms/publish', () => {
     expect(requests).toHaveLength(0);
   });
 
-  it('says so when this node has no rebuilder (development)', async () => {
-    const { deps } = setup();
-    deps.publisher = undefined;
+  it('says so when the site reads content/ files, not Sanity', async () => {
+    const { deps, requests } = setup();
     const response = await handleApi(post(await signed(BODY, deps.now().getTime())), deps);
     expect(response.status).toBe(409);
+    expect(requests).toHaveLength(0);
+  });
+
+  it.each([
+    ['without a document id', '{"_type":"guide"}'],
+    ['naming a draft', '{"_id":"drafts.guide.warning-signs.fr"}'],
+    ['that is not JSON', 'published!'],
+  ])('answers a signed webhook %s with 400 and does nothing', async (_name, body) => {
+    const { deps, requests } = setup({
+      SANITY_WEBHOOK_SECRET: SECRET,
+      SANITY_PROJECT_ID: 'waymark',
+      SANITY_DATASET: 'production',
+      SANITY_API_HOST: 'http://127.0.0.1:9',
+    });
+    const response = await handleApi(post(await signed(body, deps.now().getTime()), body), deps);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(requests).toHaveLength(0);
   });
 });

@@ -1,0 +1,172 @@
+/**
+ * Content pages served from the database's content snapshot. A page is rendered on first request
+ * at the node's current publish version, by the same Astro page component the build prerenders
+ * (its twin route under `/_content/`), then kept brotli- and gzip-compressed for that version. A
+ * publish moves the node to a new version and the next request renders afresh, so a change is
+ * live as soon as the node has read it. Renders go through a loopback listener that only answers
+ * `/_content/` paths, inside the scope that hands the page the version's content.
+ */
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { promisify } from 'node:util';
+import { brotliCompress, brotliDecompress, constants, gzip } from 'node:zlib';
+import { type LiveContent, liveContentScope } from '#kernel/content/live-content.ts';
+import { isLivePath, LIVE_PREFIX } from '#kernel/content/live-routes.ts';
+import { contentTypeFor, pickEncoding } from '../server/content-types.ts';
+import type { RequestLocals } from '../server/create-server.ts';
+import type { ContentStore } from './content-store.ts';
+
+const brotli = promisify(brotliCompress);
+const unbrotli = promisify(brotliDecompress);
+const gz = promisify(gzip);
+
+type NodeHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: (error?: unknown) => void,
+  locals: RequestLocals,
+) => void | Promise<void>;
+
+interface RenderedPage {
+  status: number;
+  type: string;
+  etag: string;
+  br: Buffer;
+  gzip: Buffer;
+}
+
+export interface LivePages {
+  /** Whether this path is a content page (rendered here, never from the build's files). */
+  handles(pathname: string): boolean;
+  /**
+   * Answers a GET/HEAD for a content page; resolves false when there is no such page (a deleted
+   * document, an unknown slug), for the caller's 404.
+   */
+  serve(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean>;
+  /** Renders a page at the current version (tests, warming); undefined when it does not exist. */
+  render(pathname: string): Promise<{ version: number; html: string } | undefined>;
+  readonly version: number;
+  close(): Promise<void>;
+}
+
+const VERSION_HEADER = 'x-waymark-render';
+/** Pages kept per version; beyond it the oldest rendered go first (they render again on demand). */
+const MAX_CACHED = 20_000;
+
+export async function createLivePages(options: {
+  app: NodeHandler;
+  store: ContentStore;
+  locals: Omit<RequestLocals, 'socketAddress'>;
+}): Promise<LivePages> {
+  const { app, store } = options;
+  const inFlight = new Map<string, LiveContent>();
+  let renderCount = 0;
+  const loopback: Server = createServer((req, res) => {
+    const content = inFlight.get(String(req.headers[VERSION_HEADER]));
+    if (!content || !req.url?.startsWith(`${LIVE_PREFIX}/`)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const locals: RequestLocals = { ...options.locals, socketAddress: req.socket.remoteAddress };
+    void liveContentScope.run(content, () => app(req, res, () => res.writeHead(404).end(), locals));
+  });
+  loopback.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve) => loopback.listen(0, '127.0.0.1', resolve));
+  const port = (loopback.address() as import('node:net').AddressInfo).port;
+
+  let cacheVersion = -1;
+  let cache = new Map<string, Promise<RenderedPage>>();
+
+  async function renderAt(
+    content: LiveContent,
+    pathname: string,
+  ): Promise<{ status: number; body: Buffer; type: string }> {
+    const id = `${content.version}:${++renderCount}`;
+    inFlight.set(id, content);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}${LIVE_PREFIX}${pathname}`, {
+        headers: { [VERSION_HEADER]: id, 'accept-encoding': 'identity' },
+      });
+      const body = Buffer.from(await response.arrayBuffer());
+      // The type the build's file would be served with.
+      const type = contentTypeFor(pathname.endsWith('/') ? 'index.html' : pathname);
+      return { status: response.status, body, type };
+    } finally {
+      inFlight.delete(id);
+    }
+  }
+
+  async function rendered(content: LiveContent, pathname: string): Promise<RenderedPage> {
+    const { status, body, type } = await renderAt(content, pathname);
+    const [br, gzipped] = await Promise.all([
+      brotli(body, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      }),
+      gz(body, { level: 9 }),
+    ]);
+    // The same entity tag the build's file would have: equal bytes, equal tag.
+    const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+    return { status, type, etag, br, gzip: gzipped };
+  }
+
+  function page(content: LiveContent, pathname: string): Promise<RenderedPage> {
+    if (content.version !== cacheVersion) {
+      cacheVersion = content.version;
+      cache = new Map();
+    }
+    let found = cache.get(pathname);
+    if (!found) {
+      if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+      found = rendered(content, pathname);
+      // A failed render is not kept: the next request tries again.
+      found.catch(() => cache.get(pathname) === found && cache.delete(pathname));
+      cache.set(pathname, found);
+    }
+    return found;
+  }
+
+  return {
+    get version() {
+      return store.current()?.version ?? 0;
+    },
+    handles: (pathname) => store.current() !== null && isLivePath(pathname),
+    async render(pathname) {
+      const content = store.current();
+      if (!content) return undefined;
+      const { status, body } = await renderAt(content, pathname);
+      return status === 200 ? { version: content.version, html: body.toString('utf8') } : undefined;
+    },
+    async serve(req, res, pathname) {
+      const content = store.current();
+      if (!content) return false;
+      const found = await page(content, pathname);
+      if (found.status !== 200) return false;
+      const headers: Record<string, string | number> = {
+        'content-type': found.type,
+        etag: found.etag,
+        // As for the build's files: pages are never stored by the browser.
+        'cache-control': pathname.endsWith('/') ? 'no-store' : 'public, max-age=3600',
+        vary: 'accept-encoding',
+      };
+      if (req.headers['if-none-match'] === found.etag) {
+        res.writeHead(304, headers).end();
+        return true;
+      }
+      const encoding = pickEncoding(req.headers['accept-encoding']);
+      const body = encoding === 'br' ? found.br : encoding === 'gzip' ? found.gzip : await unbrotli(found.br);
+      if (encoding) headers['content-encoding'] = encoding;
+      headers['content-length'] = body.length;
+      res.writeHead(200, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return true;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        loopback.close(() => resolve());
+        loopback.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,198 @@
+/**
+ * Keeps the search index (Pagefind, per language, searched in the reader's browser) in step with
+ * the content snapshot. The build writes an index of the pages it rendered; after a publish this
+ * node re-renders only the searchable pages the changed documents appear on (a guide in all 12
+ * languages, since the others fall back to it; a country's help pages; the FAQ and about pages),
+ * keeps just the part Pagefind reads (`data-pagefind-body`), and writes a new index in memory.
+ * Indexing runs in the background after a quiet moment (2 s, at most 20 s behind), one run at a
+ * time, so a burst of publishes costs one run and never competes with the pages themselves.
+ * Files of the previous index stay served too: a reader mid-search keeps finding the fragments
+ * their copy of the entry file names.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as pagefind from 'pagefind';
+import type { LiveContent } from '#kernel/content/live-content.ts';
+import { LOCALE_CODES } from '#kernel/i18n/locales.ts';
+import type { Logger } from '../http/logger.ts';
+import { contentTypeFor } from '../server/content-types.ts';
+import type { ContentStore } from './content-store.ts';
+import type { LivePages } from './live-pages.ts';
+
+export interface LiveSearch {
+  /** Answers `/pagefind/*` from the live index; false until the first live index exists. */
+  serve(req: IncomingMessage, res: ServerResponse, pathname: string): boolean;
+  /** The content version the served index was built from (0: the build's own index). */
+  readonly version: number;
+  /** Resolves when the index has caught up with the store (tests, benches). */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Searchable pages of a document, by its id (`guide.warning-signs.fr`, `helpEntry.np`, `faq.fr`). */
+function pagesOf(id: string): string[] | 'all' {
+  const [type, ...rest] = id.split('.');
+  const every = (path: string) => LOCALE_CODES.map((l) => `/${l}${path}`);
+  switch (type) {
+    case 'guide':
+      return every(`/guides/${rest.slice(0, -1).join('.')}/`);
+    case 'campaign':
+      return every(`/campaigns/${rest.slice(0, -1).join('.')}/`);
+    case 'helpEntry':
+      return every(`/help/${rest.join('.')}/`);
+    case 'faq':
+      return every('/faq/');
+    case 'page':
+      return rest[0] === 'about' ? every('/about/') : [];
+    default:
+      // Site settings (the hotline shows in help pages) and anything unknown: everything.
+      return 'all';
+  }
+}
+
+function allSearchable(content: LiveContent): string[] {
+  const paths: string[] = [];
+  const slugs = (collection: 'guides' | 'campaigns') =>
+    new Set(content.entries(collection).map((e) => e.id.slice(0, e.id.lastIndexOf('/'))));
+  for (const l of LOCALE_CODES) {
+    paths.push(`/${l}/faq/`, `/${l}/about/`);
+    for (const slug of slugs('guides')) paths.push(`/${l}/guides/${slug}/`);
+    for (const slug of slugs('campaigns')) paths.push(`/${l}/campaigns/${slug}/`);
+    for (const e of content.entries('help')) paths.push(`/${l}/help/${e.id}/`);
+  }
+  return paths;
+}
+
+/** The page's language and the searchable element, which is all Pagefind reads of it. */
+function searchablePart(html: string): string | undefined {
+  const start = html.search(/<[a-z]+[^>]*\sdata-pagefind-body[\s>]/);
+  if (start === -1) return undefined;
+  const end = html.indexOf('</main>', start);
+  const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? 'en';
+  return `<html lang="${lang}"><body>${html.slice(start, end === -1 ? undefined : end)}</body></html>`;
+}
+
+export function createLiveSearch(options: {
+  pages: LivePages;
+  store: ContentStore;
+  log: Logger;
+}): LiveSearch {
+  const { pages, store, log } = options;
+  const parts = new Map<string, string>();
+  let files = new Map<string, Buffer>();
+  let previous = new Map<string, Buffer>();
+  let version = 0;
+  let dirty: Set<string> | 'all' = 'all';
+  let running: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+
+  const pending = () => dirty === 'all' || dirty.size > 0;
+
+  async function run(): Promise<void> {
+    do {
+      const content = store.current();
+      if (!content) return;
+      const all = dirty === 'all';
+      const paths = dirty === 'all' ? allSearchable(content) : [...dirty];
+      dirty = new Set();
+      if (all) parts.clear();
+      if (paths.length > 0) {
+        for (const path of paths) {
+          const page = await pages.render(path);
+          const part = page && searchablePart(page.html);
+          if (part) parts.set(path, part);
+          else parts.delete(path);
+        }
+        await writeIndex();
+      }
+      // Nothing searchable changed (a publish of something no searchable page shows): still current.
+      version = content.version;
+      // Publishes that arrived during the run (the listener adds to `dirty` meanwhile).
+    } while (!stopped && pending());
+  }
+
+  async function writeIndex() {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    try {
+      for (const [url, part] of parts) await index.addHTMLFile({ url, content: part });
+      const built = await index.getFiles();
+      if (built.errors.length > 0) throw new Error(built.errors.join('; '));
+      previous = files;
+      files = new Map(built.files.map((f) => [`/pagefind/${f.path}`, Buffer.from(f.content)]));
+    } finally {
+      await index.deleteIndex();
+    }
+  }
+
+  /** Pages come first: indexing waits for a quiet moment (at most QUIET_MAX_MS behind the first publish). */
+  const QUIET_MS = 2_000;
+  const QUIET_MAX_MS = 20_000;
+  let firstPending = 0;
+
+  function schedule() {
+    if (stopped) return;
+    const now = Date.now();
+    if (!timer) firstPending = now;
+    else clearTimeout(timer);
+    const wait = Math.max(0, Math.min(QUIET_MS, firstPending + QUIET_MAX_MS - now));
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (running) return void running.then(schedule);
+      running = run()
+        .catch(() => log.error('search index refresh failed', { job: 'search-index' }))
+        .finally(() => {
+          running = undefined;
+        });
+    }, wait);
+    timer.unref();
+  }
+
+  store.onChange((_content, changed) => {
+    if (dirty === 'all') return schedule();
+    for (const id of changed) {
+      const affected = pagesOf(id);
+      if (affected === 'all') {
+        dirty = 'all';
+        break;
+      }
+      for (const path of affected) dirty.add(path);
+    }
+    schedule();
+  });
+  // The build's index matches the build's content; the database may be ahead of it.
+  if (store.current()) schedule();
+
+  return {
+    get version() {
+      return version;
+    },
+    serve(req, res, pathname) {
+      if (files.size === 0) return false;
+      const body = files.get(pathname) ?? previous.get(pathname);
+      if (!body) return false;
+      const hashed = /\.pf_|\/wasm\./.test(pathname);
+      res.writeHead(200, {
+        'content-type': contentTypeFor(pathname),
+        'content-length': body.length,
+        // The entry file and the script name the current fragments: always check them.
+        'cache-control': hashed ? 'public, max-age=3600' : 'no-cache',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return true;
+    },
+    async idle() {
+      for (;;) {
+        if (timer) await new Promise((r) => setTimeout(r, 250));
+        else if (running) await running;
+        else if (version !== (store.current()?.version ?? 0)) await new Promise((r) => setTimeout(r, 100));
+        else return;
+      }
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

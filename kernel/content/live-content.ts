@@ -1,0 +1,33 @@
+/**
+ * The published content a page renders from while the server runs. At build time pages read
+ * Astro's content collections; on a running node they read the database's content snapshot at
+ * one publish version, handed to the render through this scope. The scope lives on `globalThis`
+ * because the server and Astro's server bundle each load their own copy of this module.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { CollectionName } from './sanity-documents.ts';
+
+/** One entry as Astro's content layer gives it to a page: id, validated data, rendered Markdown. */
+export interface LiveEntry {
+  id: string;
+  collection: CollectionName;
+  data: Record<string, unknown>;
+  body?: string;
+  rendered?: { html: string };
+}
+
+export interface LiveContent {
+  /** The publish sequence number this content is at. */
+  readonly version: number;
+  entries(collection: CollectionName): readonly LiveEntry[];
+}
+
+const KEY = Symbol.for('waymark.live-content');
+const holder = globalThis as { [KEY]?: AsyncLocalStorage<LiveContent> };
+
+holder[KEY] ??= new AsyncLocalStorage();
+export const liveContentScope: AsyncLocalStorage<LiveContent> = holder[KEY];
+
+export function currentLiveContent(): LiveContent | undefined {
+  return liveContentScope.getStore();
+}
