@@ -5,17 +5,7 @@
  */
 import { cmsStatus, publishWebhook } from './cms/publish-webhook.ts';
 import { queueEvents } from './console/events.ts';
-import {
-  claimNextItem,
-  claimOne,
-  closeOne,
-  escalateOne,
-  listQueue,
-  reassignOne,
-  releaseOne,
-  replyOne,
-  reprioritise,
-} from './console/queue-api.ts';
+import { claimNextItem, itemCommandRoute, listQueue } from './console/queue-api.ts';
 import { HSDS_LISTS, partnerHsdsList, publicHsdsList } from './directory/hsds-api.ts';
 import { health } from './health/health.ts';
 import { json } from './http/json.ts';
@@ -146,48 +136,15 @@ export const routes = defineRoutes([
     access: { permission: 'queue:claim' },
     handler: claimNextItem,
   },
-  {
-    method: 'POST',
-    path: '/api/console/queue/:id/claim',
-    access: { permission: 'queue:claim' },
-    handler: claimOne,
-  },
-  {
-    method: 'POST',
-    path: '/api/console/queue/:id/release',
-    access: { permission: 'queue:claim' },
-    handler: releaseOne,
-  },
-  {
-    method: 'POST',
-    path: '/api/console/queue/:id/escalate',
-    access: { permission: 'queue:claim' },
-    handler: escalateOne,
-  },
-  {
-    method: 'POST',
-    path: '/api/console/queue/:id/priority',
-    access: { permission: 'conversation:priority' },
-    handler: reprioritise,
-  },
-  {
-    method: 'POST',
-    path: '/api/console/queue/:id/reassign',
-    access: { permission: 'queue:assign' },
-    handler: reassignOne,
-  },
-  {
-    method: 'POST',
-    path: '/api/console/queue/:id/reply',
-    access: { permission: 'conversation:reply' },
-    handler: replyOne,
-  },
-  {
-    method: 'POST',
-    path: '/api/console/queue/:id/close',
-    access: { permission: 'queue:claim' },
-    handler: closeOne,
-  },
+  // Each item command, with the permission and schema the console's forms use too.
+  itemCommandRoute('claim'),
+  itemCommandRoute('release'),
+  itemCommandRoute('escalate'),
+  itemCommandRoute('priority'),
+  itemCommandRoute('reassign'),
+  itemCommandRoute('reply'),
+  itemCommandRoute('close'),
+  itemCommandRoute('note', 'notes'),
   // Referrals, hotline side: operators refer, supervisors confirm exceptions and re-route.
   {
     method: 'POST',

@@ -201,7 +201,7 @@ export async function completeSecondFactor(
 export async function finishSetup(
   deps: Deps,
   input: { token: string; password: string; secret: string; code: string },
-): Promise<void> {
+): Promise<{ token: string; device: string }> {
   const now = deps.now();
   const link = await openSetupLink(deps.db, input.token, now);
   if (!link)
@@ -238,7 +238,9 @@ export async function finishSetup(
     );
   }
   const passwordHash = await hashPassword(input.password);
-  await deps.db.transaction(async (tx) => {
+  // Set-up proved the password and a fresh code, as a sign-in does: it ends signed in, so the
+  // code just used (which a sign-in would refuse as a replay) is not needed a second time.
+  const session = await deps.db.transaction(async (tx) => {
     if (
       !(await spendSetupLink(tx, input.token, now)) ||
       !(await completeSetup(
@@ -256,6 +258,11 @@ export async function finishSetup(
       { actorId: link.userId, action: 'staff.setup', subject: link.email },
       now,
     );
+    await tx.query('update staff_users set last_sign_in_at = $2 where id = $1', [link.userId, now]);
+    const created = await createSession(tx, link.userId, 'full', now);
+    await appendAudit(tx, deps.keys, { actorId: link.userId, action: 'sign-in', subject: link.email }, now);
+    return created;
   });
   if (link.role === 'admin') await removeFirstAdminLinkFile(deps.config);
+  return { token: session.token, device: issueDevice(deps.keys.hashKey, link.userId) };
 }

@@ -1,0 +1,124 @@
+/**
+ * The hotline's console pages, as the page table declares them: the queue, one item, and the
+ * supervisor's floor. Each page's `load` gathers what it shows; its form actions are the item
+ * commands of queue-commands.ts, the same the API runs.
+ */
+import { isLocale } from '#kernel/i18n/locales.ts';
+import type { UiKey } from '#kernel/i18n/ui.ts';
+import { OUTCOMES } from '../queue/claims.ts';
+import { PRIORITIES } from '../queue/priority.ts';
+import { hotlineList } from '../referrals/referral-views.ts';
+import { OPERATOR_TEMPLATES } from '../sms/templates.ts';
+import { can } from '../staff/roles.ts';
+import { activeHotlineStaff } from '../staff/staff-lifecycle.ts';
+import { barChart } from './dashboard-svg.ts';
+import { floor } from './floor.ts';
+import { itemDetail } from './item-detail.ts';
+import type { PageAction, StaffPageContext } from './page-table.ts';
+import { staffPage } from './page-table.ts';
+import {
+  claimNextFor,
+  ITEM_COMMANDS,
+  type ItemCommandName,
+  parseForm,
+  validItemId,
+} from './queue-commands.ts';
+import { openQueue } from './queue-view.ts';
+
+const itemActions = Object.fromEntries(
+  (Object.keys(ITEM_COMMANDS) as ItemCommandName[]).map((name) => {
+    const command = ITEM_COMMANDS[name];
+    const action: PageAction = {
+      permission: command.permission,
+      async run(context, form) {
+        const id = validItemId(context.params.id);
+        const input = parseForm(command.schema, form);
+        // biome-ignore lint/suspicious/noExplicitAny: each command's input is its own schema's
+        await command.run(context.deps, context.session, id, input as any);
+        return command.after === 'item' ? `/console/items/${id}` : '/console/';
+      },
+    };
+    return [name, action];
+  }),
+);
+
+async function loadQueue({ deps, session }: StaffPageContext) {
+  return { items: await openQueue(deps.db, deps.config, session.user.id, deps.now()) };
+}
+
+export type QueuePageData = Awaited<ReturnType<typeof loadQueue>>;
+
+export const queuePage = staffPage({
+  path: '/console/',
+  access: { permission: 'queue:read' },
+  otherwise: { permission: 'referral:intake', location: '/console/intake' },
+  load: loadQueue,
+  actions: {
+    next: {
+      permission: 'queue:claim',
+      async run({ deps, session }) {
+        const item = await claimNextFor(deps, session);
+        return item ? `/console/items/${item.id}` : '/console/';
+      },
+    },
+  },
+});
+
+export async function loadItem({ deps, session, params }: StaffPageContext) {
+  const item = await itemDetail(deps, session.user.id, validItemId(params.id));
+  const role = session.user.role;
+  const may = {
+    refer: can(role, 'referral:create'),
+    confirm: can(role, 'referral:confirm'),
+    assign: can(role, 'queue:assign'),
+  };
+  return {
+    item,
+    templates: Object.values(OPERATOR_TEMPLATES[isLocale(item.lang) ? item.lang : 'en']),
+    outcomes: OUTCOMES,
+    priorities: PRIORITIES,
+    referrals: may.refer ? await hotlineList(deps.db, deps.now(), item.id) : [],
+    colleagues: may.assign ? await activeHotlineStaff(deps.db) : [],
+    may,
+  };
+}
+export type ItemPageData = Awaited<ReturnType<typeof loadItem>>;
+
+export const itemPage = staffPage({
+  path: '/console/items/:id',
+  access: { permission: 'conversation:read' },
+  load: loadItem,
+  actions: itemActions,
+});
+
+export async function loadFloor({ deps, locale, t }: StaffPageContext) {
+  const view = await floor(deps.db, deps.config, deps.now());
+  const hour = new Intl.DateTimeFormat(locale, { hour: '2-digit' });
+  return {
+    view,
+    waitingChart: barChart(
+      t('console.waitingByPriority'),
+      PRIORITIES.map((p) => ({
+        label: t(`console.priority.${p}` as UiKey),
+        value: view.waiting[p],
+        tone: p,
+      })),
+    ),
+    breachChart: barChart(
+      t('console.breachesOverTime'),
+      view.breachesByHour.map((h) => ({
+        label: hour.format(h.hour),
+        value: h.breaches,
+        tone: 'emergency' as const,
+      })),
+      { width: 640 },
+    ),
+  };
+}
+export type FloorPageData = Awaited<ReturnType<typeof loadFloor>>;
+
+export const floorPage = staffPage({
+  path: '/console/floor',
+  access: { permission: 'queue:floor' },
+  load: loadFloor,
+});
