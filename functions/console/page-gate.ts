@@ -9,8 +9,9 @@ import { type Translate, useTranslations } from '#kernel/i18n/ui.ts';
 import type { Deps } from '../deps.ts';
 import { HttpError } from '../http/http-error.ts';
 import { readFormOrProblem } from '../http/read-form.ts';
-import { currentSession } from '../staff/authorize.ts';
+import { currentSession, sameOrigin } from '../staff/authorize.ts';
 import { guardPage } from '../staff/guard-page.ts';
+import { originProblem } from '../staff/origin-problem.ts';
 import { can } from '../staff/roles.ts';
 import type { Session } from '../staff/sessions.ts';
 import { consoleNav } from './console-nav.ts';
@@ -66,6 +67,8 @@ export function createPageGate(pages: readonly ConsolePage[]) {
     if (page.access === 'public') {
       session = await currentSession(request, deps);
     } else {
+      if (form && !sameOrigin(request, deps))
+        return { response: plain(originProblem(request, deps.config.publicBaseUrl, t).message, 403) };
       const guard = await guardPage(request, deps, page.access.permission, form);
       if ('response' in guard) {
         const other = page.otherwise;

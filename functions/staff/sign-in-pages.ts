@@ -3,17 +3,17 @@
  * authenticator code, the one-time set-up, and signing out. They are public (nobody is signed in
  * yet), so each form checks its origin itself, and the second step its session's CSRF token.
  */
-import type { Translate } from '#kernel/i18n/ui.ts';
 import { type PageData, publicPage, WithStatus } from '../console/page-table.ts';
 import { HttpError } from '../http/http-error.ts';
 import { appendAudit } from './audit.ts';
 import { sameOrigin } from './authorize.ts';
 import { deviceCookie, deviceFromRequest } from './known-devices.ts';
+import { originProblem } from './origin-problem.ts';
 import { MIN_PASSWORD_LENGTH } from './password.ts';
 import { clearedCookie, endSession, sessionCookie } from './sessions.ts';
 import { openSetupLink } from './setup-links.ts';
 import { setupSecret } from './setup-secret.ts';
-import { completeSecondFactor, finishSetup, signInWithPassword } from './sign-in.ts';
+import { completeSecondFactor, finishSetup, signInAfterSetup, signInWithPassword } from './sign-in.ts';
 import { base32Encode, otpauthUri } from './totp.ts';
 import { totpQrSvg } from './totp-qr.ts';
 
@@ -22,12 +22,6 @@ const signedIn = (location: string, cookies: string[]) => {
   for (const cookie of cookies) headers.append('set-cookie', cookie);
   return new Response(null, { status: 303, headers });
 };
-
-/** A form posted from another address than PUBLIC_BASE_URL's, explained so it can be fixed. */
-export function originProblem(request: Request, publicBaseUrl: URL, t: Translate): HttpError {
-  const seen = request.headers.get('origin') ?? '';
-  return new HttpError(403, 'csrf', t('console.error.host', { seen, expected: publicBaseUrl.origin }));
-}
 
 export const loginPage = publicPage({
   path: '/console/login',
@@ -72,14 +66,14 @@ export const secondFactorPage = publicPage({
   path: '/console/second-factor',
   access: 'public',
   load: async ({ session }) => {
-    if (!session || session.stage !== 'password')
+    if (session?.stage !== 'password')
       return new Response(null, { status: 303, headers: { location: '/console/login' } });
     return { csrf: session.csrfToken };
   },
   actions: {
     default: {
       async run({ request, deps, session, clientAddress, t }, form) {
-        if (!session || session.stage !== 'password') return '/console/login';
+        if (session?.stage !== 'password') return '/console/login';
         if (!sameOrigin(request, deps)) throw originProblem(request, deps.config.publicBaseUrl, t);
         if (form.get('csrf') !== session.csrfToken)
           throw new HttpError(403, 'csrf', t('console.error.origin'));
@@ -136,13 +130,13 @@ export const setupPage = publicPage({
       async run({ request, deps, params, t }, form) {
         if (!sameOrigin(request, deps)) throw originProblem(request, deps.config.publicBaseUrl, t);
         const token = params.token ?? '';
-        const { token: session, device } = await finishSetup(deps, {
+        const enrolled = await finishSetup(deps, {
           token,
           password: String(form.get('password') ?? '').slice(0, 1000),
           secret: base32Encode(setupSecret(deps.keys.hashKey, token)),
           code: String(form.get('code') ?? '').slice(0, 20),
         });
-        // Set-up proved the password and a fresh code: that is a full sign-in already.
+        const { token: session, device } = await signInAfterSetup(deps, enrolled);
         return signedIn('/console/', [
           sessionCookie(deps.config, session),
           deviceCookie(deps.config, device),

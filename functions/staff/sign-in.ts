@@ -201,7 +201,7 @@ export async function completeSecondFactor(
 export async function finishSetup(
   deps: Deps,
   input: { token: string; password: string; secret: string; code: string },
-): Promise<{ token: string; device: string }> {
+): Promise<{ userId: string; email: string }> {
   const now = deps.now();
   const link = await openSetupLink(deps.db, input.token, now);
   if (!link)
@@ -238,9 +238,7 @@ export async function finishSetup(
     );
   }
   const passwordHash = await hashPassword(input.password);
-  // Set-up proved the password and a fresh code, as a sign-in does: it ends signed in, so the
-  // code just used (which a sign-in would refuse as a replay) is not needed a second time.
-  const session = await deps.db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     if (
       !(await spendSetupLink(tx, input.token, now)) ||
       !(await completeSetup(
@@ -258,11 +256,25 @@ export async function finishSetup(
       { actorId: link.userId, action: 'staff.setup', subject: link.email },
       now,
     );
-    await tx.query('update staff_users set last_sign_in_at = $2 where id = $1', [link.userId, now]);
-    const created = await createSession(tx, link.userId, 'full', now);
-    await appendAudit(tx, deps.keys, { actorId: link.userId, action: 'sign-in', subject: link.email }, now);
-    return created;
   });
   if (link.role === 'admin') await removeFirstAdminLinkFile(deps.config);
-  return { token: session.token, device: issueDevice(deps.keys.hashKey, link.userId) };
+  return { userId: link.userId, email: link.email };
+}
+
+/**
+ * Set-up proved the password and a fresh code, as a sign-in does, so the console's set-up page ends
+ * signed in: the code just used (which a sign-in would refuse as a replay) is not asked for again.
+ */
+export async function signInAfterSetup(
+  deps: Deps,
+  user: { userId: string; email: string },
+): Promise<{ token: string; device: string }> {
+  const now = deps.now();
+  const session = await deps.db.transaction(async (tx) => {
+    await tx.query('update staff_users set last_sign_in_at = $2 where id = $1', [user.userId, now]);
+    const created = await createSession(tx, user.userId, 'full', now);
+    await appendAudit(tx, deps.keys, { actorId: user.userId, action: 'sign-in', subject: user.email }, now);
+    return created;
+  });
+  return { token: session.token, device: issueDevice(deps.keys.hashKey, user.userId) };
 }
