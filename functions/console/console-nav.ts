@@ -16,6 +16,7 @@ const ROOMS: { href: string; permission: Permission; label: Parameters<Translate
   { href: '/console/floor', permission: 'queue:floor', label: 'console.floor' },
   { href: '/console/staff', permission: 'staff:manage', label: 'console.staff' },
   { href: '/console/partners', permission: 'partner:manage', label: 'console.partners' },
+  { href: '/console/jobs', permission: 'jobs:read', label: 'console.jobs' },
   { href: '/console/simulator', permission: 'simulator:use', label: 'console.simulator' },
 ];
 

@@ -5,6 +5,7 @@
  * route table. The loads and actions live with their capability.
  */
 import { previewPage } from '../cms/preview-page.ts';
+import { jobsPage } from '../jobs/jobs-page.ts';
 import { partnersPage } from '../referrals/partners-page.ts';
 import { referPage } from '../referrals/refer-page.ts';
 import { intakePage, intakeQueuePage, referralPage, referralsPage } from '../referrals/referral-pages.ts';
@@ -35,6 +36,7 @@ export const consolePages: readonly ConsolePage[] = [
   partnersPage,
   // Administration and tools.
   staffAccountsPage,
+  jobsPage,
   simulatorPage(() => handleApi),
   previewPage,
 ];

@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'statistics:exact',
   'statistics:exclude',
   'statistics:refresh',
+  'jobs:read',
+  'jobs:run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -65,6 +67,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'statistics:exact',
     'statistics:exclude',
     'statistics:refresh',
+    'jobs:read',
+    'jobs:run',
   ],
   'partner-caseworker': ['referral:intake'],
 };
