@@ -4,6 +4,7 @@
  * walks this list, so a new route is served and fuzzed the moment it is added here.
  */
 import { cmsStatus, publishWebhook } from './cms/publish-webhook.ts';
+import { itemAttachment } from './console/attachment-api.ts';
 import { queueEvents } from './console/events.ts';
 import { claimNextItem, itemCommandRoute, listQueue } from './console/queue-api.ts';
 import { HSDS_LISTS, partnerHsdsList, publicHsdsList } from './directory/hsds-api.ts';
@@ -145,6 +146,12 @@ export const routes = defineRoutes([
   itemCommandRoute('reply'),
   itemCommandRoute('close'),
   itemCommandRoute('note', 'notes'),
+  {
+    method: 'GET',
+    path: '/api/console/queue/:id/attachments/:attachmentId',
+    access: { permission: 'conversation:read' },
+    handler: itemAttachment,
+  },
   // Referrals, hotline side: operators refer, supervisors confirm exceptions and re-route.
   {
     method: 'POST',

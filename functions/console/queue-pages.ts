@@ -11,6 +11,7 @@ import { hotlineList } from '../referrals/referral-views.ts';
 import { OPERATOR_TEMPLATES } from '../sms/templates.ts';
 import { can } from '../staff/roles.ts';
 import { activeHotlineStaff } from '../staff/staff-lifecycle.ts';
+import { channelOf } from '../threads/channels.ts';
 import { barChart } from './dashboard-svg.ts';
 import { floor } from './floor.ts';
 import { itemDetail } from './item-detail.ts';
@@ -64,7 +65,16 @@ export const queuePage = staffPage({
   },
 });
 
-export async function loadItem({ deps, session, params }: StaffPageContext) {
+/** An outgoing text's status in a few words an operator reads (Twilio has a dozen). */
+function deliveryOf(status: string): 'auto' | 'queued' | 'sent' | 'delivered' | 'failed' {
+  if (status === 'twiml') return 'auto';
+  if (['delivered', 'read', 'received'].includes(status)) return 'delivered';
+  if (['failed', 'undelivered', 'canceled'].includes(status)) return 'failed';
+  if (status === 'sent') return 'sent';
+  return 'queued';
+}
+
+export async function loadItem({ deps, session, params, t, locale }: StaffPageContext) {
   const item = await itemDetail(deps, session.user.id, validItemId(params.id));
   const role = session.user.role;
   const may = {
@@ -72,9 +82,28 @@ export async function loadItem({ deps, session, params }: StaffPageContext) {
     confirm: can(role, 'referral:confirm'),
     assign: can(role, 'queue:assign'),
   };
+  const channel = channelOf(item.source);
   return {
-    item,
-    templates: Object.values(OPERATOR_TEMPLATES[isLocale(item.lang) ? item.lang : 'en']),
+    item: {
+      ...item,
+      thread: item.thread.map((m) => ({ ...m, delivery: m.status ? deliveryOf(m.status) : undefined })),
+    },
+    fields: item.loaded ? channel.fields(item.loaded, t, locale) : [],
+    attachments: (item.loaded?.attachments ?? []).map((a, n) => ({
+      ...a,
+      n: n + 1,
+      href: `/api/console/queue/${item.id}/attachments/${a.id}`,
+      size: new Intl.NumberFormat(locale, {
+        style: 'unit',
+        unit: 'kilobyte',
+        maximumFractionDigits: 0,
+      }).format(Math.max(1, a.byteSize / 1000)),
+    })),
+    linkedLabel: t(channel.linkedLabel),
+    tools: channel.tools,
+    templates: channel.tools.templates
+      ? Object.values(OPERATOR_TEMPLATES[isLocale(item.lang) ? item.lang : 'en'])
+      : [],
     outcomes: OUTCOMES,
     priorities: PRIORITIES,
     referrals: may.refer ? await hotlineList(deps.db, deps.now(), item.id) : [],

@@ -10,8 +10,8 @@ import type { PageData, StaffPageContext } from '../console/page-table.ts';
 import { staffPage } from '../console/page-table.ts';
 import { validItemId } from '../console/queue-commands.ts';
 import { HttpError } from '../http/http-error.ts';
-import type { StoredReport } from '../reports/report-schema.ts';
 import { can } from '../staff/roles.ts';
+import { channelOf } from '../threads/channels.ts';
 import { createReferral } from './create-referral.ts';
 import { getPartner, listPartners } from './partners.ts';
 import { formEntries, referralFromForm, rerouteParam } from './referral-form.ts';
@@ -27,20 +27,6 @@ import {
   SEXES,
 } from './referral-schema.ts';
 import { hotlineReferral } from './referral-views.ts';
-
-type ExploitationType = (typeof EXPLOITATION_TYPES)[number];
-
-/** A report's own words for exploitation, in the referral standard's terms. */
-const FROM_REPORT: Record<NonNullable<StoredReport['exploitation']>[number], ExploitationType> = {
-  sexual: 'SexualExploitation',
-  labour: 'ForcedLabour',
-  'domestic-servitude': 'Servitude',
-  'forced-begging': 'ForcedBegging',
-  'forced-criminality': 'Other',
-  'forced-marriage': 'ForcedMarriage',
-  'organ-removal': 'OrganRemoval',
-  other: 'Other',
-};
 
 const rerouteOf = (context: StaffPageContext) => {
   const value = context.form
@@ -63,11 +49,12 @@ async function loadRefer(context: StaffPageContext, state?: Record<string, unkno
       if (!(error instanceof HttpError)) throw error;
     }
   }
-  const known = [...new Set((item.report?.exploitation ?? []).map((e) => FROM_REPORT[e]))];
+  const facts = item.loaded ? channelOf(item.source).known(item.loaded) : { exploitationTypes: [] };
+  const known = facts.exploitationTypes;
   const defaults: Record<string, string> = {
     languages: previous?.languages?.join(', ') ?? item.lang ?? '',
-    locationCountry: previous?.currentLocation?.country ?? item.report?.country ?? '',
-    locationArea: previous?.currentLocation?.area ?? item.report?.place ?? '',
+    locationCountry: previous?.currentLocation?.country ?? facts.country ?? '',
+    locationArea: previous?.currentLocation?.area ?? facts.area ?? '',
     nationality: previous?.nationality?.join(', ') ?? '',
     sex: previous?.sex ?? 'NonSpecifiedUnknown',
     ageRange: previous?.ageRange ?? 'unknown',
@@ -109,7 +96,7 @@ async function loadRefer(context: StaffPageContext, state?: Record<string, unkno
             (f === 'currentLocation' && Boolean(defaults.locationCountry)),
     ]),
   ) as Record<string, boolean>;
-  const region = (url.searchParams.get('region') ?? item.report?.country ?? '').toUpperCase();
+  const region = (url.searchParams.get('region') ?? facts.country ?? '').toUpperCase();
   const partners = await listPartners(deps.db, {
     need,
     region: /^[A-Z]{2}$/.test(region) ? region : undefined,
