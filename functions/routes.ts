@@ -144,6 +144,7 @@ export const routes = defineRoutes([
   itemCommandRoute('priority'),
   itemCommandRoute('reassign'),
   itemCommandRoute('reply'),
+  itemCommandRoute('call'),
   itemCommandRoute('close'),
   itemCommandRoute('note', 'notes'),
   {

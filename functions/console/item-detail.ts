@@ -10,7 +10,7 @@ import { appendAudit } from '../staff/audit.ts';
 import { type ChannelKind, channelOf } from '../threads/channels.ts';
 import type { LoadedThread, ReplyTools, ThreadEntry } from '../threads/thread-channel.ts';
 import { listNotes } from './notes.ts';
-import { dueAt } from './queue-view.ts';
+import { type SlaClocks, slaClocks } from './sla.ts';
 
 export type { ThreadEntry };
 
@@ -28,7 +28,8 @@ export interface ItemDetail {
   claimedBy: string | null;
   claimedByMe: boolean;
   createdAt: Date;
-  dueAt: Date;
+  /** Both SLA clocks: first response, and time to close. */
+  sla: SlaClocks;
   lang: string | null;
   optedOut: boolean;
   /** The other side of a linked pair: the report's queue item for a conversation, and back. */
@@ -55,8 +56,10 @@ export async function itemDetail(deps: Deps, staffId: string, itemId: string): P
     claimed_by: string | null;
     email: string | null;
     created_at: Date;
+    first_response_at: Date | null;
+    closed_at: Date | null;
   }>(
-    `select q.id, q.source, q.source_id, q.priority, q.minor, q.reasons, q.triage_model, q.status, q.escalated, q.claimed_by, s.email, q.created_at
+    `select q.id, q.source, q.source_id, q.priority, q.minor, q.reasons, q.triage_model, q.status, q.escalated, q.claimed_by, s.email, q.created_at, q.first_response_at, q.closed_at
      from queue_items q left join staff_users s on s.id = q.claimed_by where q.id = $1`,
     [itemId],
   );
@@ -88,7 +91,16 @@ export async function itemDetail(deps: Deps, staffId: string, itemId: string): P
     claimedBy: item.email,
     claimedByMe: item.claimed_by === staffId,
     createdAt: item.created_at,
-    dueAt: dueAt(deps.config, item.priority, item.created_at),
+    sla: slaClocks(
+      deps.config,
+      {
+        priority: item.priority,
+        createdAt: item.created_at,
+        firstResponseAt: item.first_response_at,
+        closedAt: item.closed_at,
+      },
+      deps.now(),
+    ),
     lang: loaded?.lang ?? null,
     optedOut: loaded?.optedOut ?? false,
     linkedItemId: loaded?.linkedItemId ?? null,

@@ -23,6 +23,7 @@ const ANSWERS: Record<ItemCommandName, (result: unknown) => Response> = {
   priority: () => new Response(null, { status: 204 }),
   reassign: () => new Response(null, { status: 204 }),
   reply: () => new Response(null, { status: 202 }),
+  call: () => new Response(null, { status: 204 }),
   close: () => new Response(null, { status: 204 }),
   note: () => new Response(null, { status: 201 }),
 };

@@ -22,7 +22,7 @@ import { PRIORITIES } from '../queue/priority.ts';
 import { can, type Permission } from '../staff/roles.ts';
 import type { Session } from '../staff/sessions.ts';
 import { addNote } from './notes.ts';
-import { replyToItem } from './reply.ts';
+import { recordCall, replyToItem } from './reply.ts';
 
 export const reasonSchema = z.object({ reason: z.string().trim().min(3).max(500) });
 export const prioritySchema = z.object({
@@ -87,6 +87,12 @@ export const ITEM_COMMANDS = {
     permission: 'conversation:reply',
     schema: replySchema,
     run: (deps, session, id, input) => replyToItem(deps, session.user.id, id, input.message),
+    after: 'item',
+  }),
+  call: command({
+    permission: 'conversation:reply',
+    schema: none,
+    run: (deps, session, id) => recordCall(deps, session.user.id, id),
     after: 'item',
   }),
   close: command({

@@ -24,6 +24,11 @@ export async function replyToItem(
     if (item.claimed_by !== staffId)
       throw new HttpError(409, 'not-yours', 'Claim the item before you answer, so nobody answers twice.');
     await channelOf(item.source).reply(tx, deps, item.source_id, message, now);
+    // The first answer stops the SLA's first clock.
+    await tx.query(
+      'update queue_items set first_response_at = coalesce(first_response_at, $2), updated_at = $2 where id = $1',
+      [itemId, now],
+    );
     await tx.query('insert into queue_events (item_id, at, actor_id, kind) values ($1, $2, $3, $4)', [
       itemId,
       now,
@@ -31,5 +36,33 @@ export async function replyToItem(
       'reply',
     ]);
     await appendAudit(tx, deps.keys, { actorId: staffId, action: 'queue.reply', subject: itemId }, now);
+  });
+}
+
+/**
+ * An operator called the person back (or took their call): an answer too, so it stops the SLA's
+ * first clock like a reply does. Recorded as a queue event and audited; the call itself is not.
+ */
+export async function recordCall(deps: Deps, staffId: string, itemId: string): Promise<void> {
+  const now = deps.now();
+  await deps.db.transaction(async (tx) => {
+    const [item] = await tx.query<{ claimed_by: string | null }>(
+      'select claimed_by from queue_items where id = $1 for update',
+      [itemId],
+    );
+    if (!item) throw new HttpError(404, 'not-found', 'There is no such item.');
+    if (item.claimed_by !== staffId)
+      throw new HttpError(409, 'not-yours', 'Claim the item before you call, so nobody calls twice.');
+    await tx.query(
+      'update queue_items set first_response_at = coalesce(first_response_at, $2), updated_at = $2 where id = $1',
+      [itemId, now],
+    );
+    await tx.query('insert into queue_events (item_id, at, actor_id, kind) values ($1, $2, $3, $4)', [
+      itemId,
+      now,
+      staffId,
+      'call',
+    ]);
+    await appendAudit(tx, deps.keys, { actorId: staffId, action: 'queue.call', subject: itemId }, now);
   });
 }

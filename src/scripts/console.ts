@@ -18,7 +18,10 @@ function tickCountdowns() {
         ? `${Math.floor(abs / 3600)} h ${Math.floor((abs % 3600) / 60)} min`
         : `${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, '0')}`;
     el.textContent = left >= 0 ? text : `−${text}`;
-    el.closest('tr, .item-header')?.classList.toggle('breached', left < 0 && el.dataset.open === 'true');
+    el.classList.toggle('overdue', left < 0);
+    // Only a first response that is late marks the whole row: a clock that stopped is not rendered
+    // as a countdown at all, so an answered item never turns "overdue".
+    if (el.dataset.clock === 'first') el.closest('tr, .item-header')?.classList.toggle('breached', left < 0);
   }
 }
 

@@ -132,4 +132,23 @@ describe.each(engines)('console form actions on $name', (engine) => {
     expect(await post(operator, itemId, { action: 'launch' })).toBe(400);
     expect(await post({ ...operator, csrf: 'wrong' }, itemId, { action: 'claim' })).toBe(403);
   });
+
+  it('stops the first SLA clock at a recorded call, and only for the holder', async () => {
+    const operator = await staff('operator');
+    const other = await staff('operator');
+    const itemId = await waitingItem();
+    await post(operator, itemId, { action: 'claim' });
+    expect(await post(other, itemId, { action: 'call' })).toBe(409);
+    const [before] = await t.db.query<{ first_response_at: Date | null }>(
+      'select first_response_at from queue_items where id = $1',
+      [itemId],
+    );
+    expect(before?.first_response_at).toBeNull();
+    expect(await api(operator, itemId, 'call', {})).toBe(204);
+    const [after] = await t.db.query<{ first_response_at: Date | null }>(
+      'select first_response_at from queue_items where id = $1',
+      [itemId],
+    );
+    expect(after?.first_response_at).toEqual(deps.now());
+  });
 });
