@@ -11,6 +11,7 @@ import type { ConsoleNav } from './page-table.ts';
 
 const ROOMS: { href: string; permission: Permission; label: Parameters<Translate>[0] }[] = [
   { href: '/console/', permission: 'queue:read', label: 'console.queue' },
+  { href: '/console/search', permission: 'conversation:read', label: 'console.search' },
   { href: '/console/referrals', permission: 'referral:create', label: 'console.referrals' },
   { href: '/console/intake', permission: 'referral:intake', label: 'console.intake' },
   { href: '/console/floor', permission: 'queue:floor', label: 'console.floor' },

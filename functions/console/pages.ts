@@ -16,6 +16,7 @@ import { staffAccountsPage } from '../staff/staff-page.ts';
 import { createPageGate } from './page-gate.ts';
 import type { ConsolePage } from './page-table.ts';
 import { floorPage, itemPage, queuePage } from './queue-pages.ts';
+import { searchPage } from './search-page.ts';
 
 export const consolePages: readonly ConsolePage[] = [
   // Signing in: public steps, each form checking its origin (and the second its CSRF token).
@@ -26,6 +27,7 @@ export const consolePages: readonly ConsolePage[] = [
   // The hotline.
   queuePage,
   itemPage,
+  searchPage,
   referPage,
   floorPage,
   // Referrals, both sides.

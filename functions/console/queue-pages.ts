@@ -25,6 +25,7 @@ import {
   validItemId,
 } from './queue-commands.ts';
 import { openQueue } from './queue-view.ts';
+import { contactsBefore } from './search.ts';
 
 const itemActions = Object.fromEntries(
   (Object.keys(ITEM_COMMANDS) as ItemCommandName[]).map((name) => {
@@ -100,6 +101,7 @@ export async function loadItem({ deps, session, params, t, locale }: StaffPageCo
       }).format(Math.max(1, a.byteSize / 1000)),
     })),
     linkedLabel: t(channel.linkedLabel),
+    contacts: await contactsBefore(deps, item),
     tools: channel.tools,
     templates: channel.tools.templates
       ? Object.values(OPERATOR_TEMPLATES[isLocale(item.lang) ? item.lang : 'en'])
