@@ -11,6 +11,11 @@ import { hotlineList } from '../referrals/referral-views.ts';
 import { OPERATOR_TEMPLATES } from '../sms/templates.ts';
 import { can } from '../staff/roles.ts';
 import { activeHotlineStaff } from '../staff/staff-lifecycle.ts';
+import {
+  excludedFromStatistics,
+  exclusionSchema,
+  setExcludedFromStatistics,
+} from '../statistics/exclude-item.ts';
 import { channelOf } from '../threads/channels.ts';
 import { barChart } from './dashboard-svg.ts';
 import { floor } from './floor.ts';
@@ -79,6 +84,7 @@ export async function loadItem({ deps, session, params, t, locale }: StaffPageCo
   const item = await itemDetail(deps, session.user.id, validItemId(params.id));
   const role = session.user.role;
   const may = {
+    exclude: can(role, 'statistics:exclude'),
     refer: can(role, 'referral:create'),
     confirm: can(role, 'referral:confirm'),
     assign: can(role, 'queue:assign'),
@@ -102,6 +108,7 @@ export async function loadItem({ deps, session, params, t, locale }: StaffPageCo
     })),
     linkedLabel: t(channel.linkedLabel),
     contacts: await contactsBefore(deps, item),
+    excluded: may.exclude ? await excludedFromStatistics(deps, item.id) : null,
     tools: channel.tools,
     templates: channel.tools.templates
       ? Object.values(OPERATOR_TEMPLATES[isLocale(item.lang) ? item.lang : 'en'])
@@ -119,7 +126,19 @@ export const itemPage = staffPage({
   path: '/console/items/:id',
   access: { permission: 'conversation:read' },
   load: loadItem,
-  actions: itemActions,
+  actions: {
+    ...itemActions,
+    // The statistics capability's own command and schema, as its API route calls them.
+    statistics: {
+      permission: 'statistics:exclude',
+      async run({ deps, session, params }, form) {
+        const id = validItemId(params.id);
+        const input = exclusionSchema.parse({ exclude: form.get('exclude') === 'true' });
+        await setExcludedFromStatistics(deps, session.user.id, id, input.exclude);
+        return `/console/items/${id}`;
+      },
+    },
+  },
 });
 
 export async function loadFloor({ deps, locale, t }: StaffPageContext) {

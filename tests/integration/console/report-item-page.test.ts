@@ -30,14 +30,15 @@ describe.each(engines)('a web report on the item page on $name', (engine) => {
     await t.dispose();
   });
 
-  async function operator() {
+  async function operator(role: 'operator' | 'supervisor' = 'operator') {
     const id = randomUUID();
-    await t.db.query(`insert into staff_users (id, email, role, active) values ($1, $2, 'operator', true)`, [
+    await t.db.query(`insert into staff_users (id, email, role, active) values ($1, $2, $3, true)`, [
       id,
       `op-${id}@example.org`,
+      role,
     ]);
-    const { token } = await createSession(t.db, id, 'full', deps.now());
-    return { id, cookie: sessionCookie(deps.config, token).split(';')[0]! };
+    const { token, csrfToken } = await createSession(t.db, id, 'full', deps.now());
+    return { id, cookie: sessionCookie(deps.config, token).split(';')[0]!, csrf: csrfToken };
   }
 
   it('shows every field with labels, serves the photo safely, and audits each view', async () => {
@@ -114,5 +115,42 @@ describe.each(engines)('a web report on the item page on $name', (engine) => {
       deps,
     );
     expect(wrong.status).toBe(404);
+  });
+
+  it('lets a supervisor, and not an operator, leave an item out of the statistics from its page', async () => {
+    const sent = await handleApi(
+      new Request(`${ORIGIN}/api/reports`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ description: 'A training message, not a real report', locale: 'en' }),
+      }),
+      deps,
+      CLIENT,
+    );
+    expect(sent.status).toBe(201);
+    const [item] = await t.db.query<{ id: string }>(`select id from queue_items where source = 'report'`);
+    const post = async (who: Awaited<ReturnType<typeof operator>>) => {
+      const answer = await openConsoleRequest(
+        new Request(`${ORIGIN}/console/items/${item!.id}`, {
+          method: 'POST',
+          headers: {
+            cookie: who.cookie,
+            origin: ORIGIN,
+            'content-type': 'application/x-www-form-urlencoded',
+          },
+          body: new URLSearchParams({ csrf: who.csrf, action: 'statistics', exclude: 'true' }),
+        }),
+        deps,
+        '192.0.2.1',
+      );
+      return 'response' in answer ? answer.response.status : answer.view.status;
+    };
+    expect(await post(await operator('operator'))).toBe(403);
+    expect(await post(await operator('supervisor'))).toBe(303);
+    const [row] = await t.db.query<{ excluded: boolean }>(
+      'select excluded from statistics_items where item_id = $1',
+      [item!.id],
+    );
+    expect(row?.excluded).toBe(true);
   });
 });
