@@ -15,6 +15,7 @@ import { originProblem } from '../staff/origin-problem.ts';
 import { can } from '../staff/roles.ts';
 import type { Session } from '../staff/sessions.ts';
 import { consoleNav } from './console-nav.ts';
+import { operatorTimeZone, timeFormat } from './operator-time.ts';
 import {
   type ActionResult,
   type CompiledPage,
@@ -82,7 +83,19 @@ export function createPageGate(pages: readonly ConsolePage[]) {
       session = guard.session;
     }
 
-    const context: PageContext = { request, url, params, deps, session, form, locale, t, clientAddress };
+    const timeZone = operatorTimeZone(request);
+    const context: PageContext = {
+      request,
+      url,
+      params,
+      deps,
+      session,
+      form,
+      locale,
+      t,
+      timeZone,
+      clientAddress,
+    };
     let status = 200;
     let problem: string | undefined;
     let fields: ConsoleView['fields'];
@@ -123,6 +136,8 @@ export function createPageGate(pages: readonly ConsolePage[]) {
         session: page.access === 'public' ? null : session,
         locale,
         t,
+        timeZone,
+        when: timeFormat(locale, timeZone),
         data,
         problem,
         fields,

@@ -20,6 +20,8 @@ export interface PageContext {
   form?: FormData;
   locale: Locale;
   t: Translate;
+  /** The operator's time zone (IANA name), UTC until the browser said which. */
+  timeZone: string;
   /** The client's rate-limit identity: use it inside a keyed hash only. */
   clientAddress: string;
 }
@@ -87,6 +89,9 @@ export interface ConsoleView<D = unknown> {
   session: Session | null;
   locale: Locale;
   t: Translate;
+  /** The operator's time zone, and date-and-time in it with the zone's name. */
+  timeZone: string;
+  when: Intl.DateTimeFormat;
   data: D;
   /** A refused action's problem, in words, shown above the page. */
   problem?: string;

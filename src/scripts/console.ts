@@ -70,5 +70,13 @@ if (reply && counter) {
   show();
 }
 
+// Times are shown in the operator's own zone: the server reads it from this cookie (an IANA name,
+// nothing else) from the next page on; until then they are in UTC and say so.
+const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+if (zone && /^[A-Za-z0-9_+\-/]+$/.test(zone) && !document.cookie.split('; ').includes(`waymark-tz=${zone}`)) {
+  const secure = window.location.protocol === 'https:' ? '; Secure' : '';
+  document.cookie = `waymark-tz=${zone}; Path=/console; Max-Age=31536000; SameSite=Strict${secure}`;
+}
+
 tickCountdowns();
 setInterval(tickCountdowns, 1000);

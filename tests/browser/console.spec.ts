@@ -152,11 +152,23 @@ test('each role reaches exactly its own console pages, and queues update live ac
   await page.locator('#name').fill('Safe House Kathmandu');
   await page.locator('input[name="services"][value="shelter"]').check();
   await page.locator('input[name="services"][value="psychosocial"]').check();
-  await page.locator('#regions').fill('NP');
-  await page.locator('#languages').fill('ne, en');
+  // Countries and languages are picked by name.
+  await page.locator('#regions').selectOption({ label: 'Nepal' });
+  await page.locator('#languages').selectOption([{ label: 'Nepali' }, { label: 'English' }]);
   await page.locator('#intakeContact').fill('intake@safehouse.example');
   await page.locator('button[value="add"]').click();
   await expect(page.locator('[data-partners]')).toContainText('Safe House Kathmandu');
+  await expect(page.locator('[data-partners]')).toContainText('Nepal');
+  // The form starts empty for the next partner, and Deactivate is a visible button.
+  await expect(page.locator('#name')).toHaveValue('');
+  const deactivate = page.locator('[data-partner-toggle]').first();
+  await expect(deactivate).toBeVisible();
+  expect(
+    await deactivate.evaluate((b) => {
+      const style = getComputedStyle(b);
+      return style.color !== style.backgroundColor;
+    }),
+  ).toBe(true);
   const accounts: Record<string, { link: string; secret: string; page?: import('@playwright/test').Page }> =
     {};
   for (const [email, role, partner] of [
@@ -164,6 +176,8 @@ test('each role reaches exactly its own console pages, and queues update live ac
     ['pc@example.org', 'partner-caseworker', 'Safe House Kathmandu'],
   ] as const) {
     await page.goto('/console/staff');
+    // Least privilege first: a new account is an operator unless someone chooses otherwise.
+    await expect(page.locator('#role')).toHaveValue('operator');
     await page.locator('#email').fill(email);
     await page.locator('#role').selectOption(role);
     if (partner) await page.locator('#partner').selectOption({ label: partner });
@@ -197,6 +211,9 @@ test('each role reaches exactly its own console pages, and queues update live ac
       '/console/partners': 200,
       '/console/referrals': 200,
       '/console/intake': 403,
+      '/console/search': 200,
+      '/console/jobs': 200,
+      '/console/no-such-room': 404,
     },
     'op@example.org': {
       '/console/': 200,
@@ -207,6 +224,8 @@ test('each role reaches exactly its own console pages, and queues update live ac
       '/console/partners': 403,
       '/console/referrals': 200,
       '/console/intake': 403,
+      '/console/search': 200,
+      '/console/jobs': 403,
     },
     'pc@example.org': {
       // A caseworker's start page is the partner's intake queue.
@@ -217,6 +236,8 @@ test('each role reaches exactly its own console pages, and queues update live ac
       '/console/staff': 403,
       '/console/partners': 403,
       '/console/referrals': 403,
+      '/console/search': 403,
+      '/console/jobs': 403,
     },
   };
   const pages: Record<string, import('@playwright/test').Page> = {
