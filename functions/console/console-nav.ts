@@ -28,6 +28,7 @@ export async function consoleNav(deps: Deps, session: Session | null, t: Transla
   return {
     email: session.user.email,
     csrf: session.csrfToken,
+    live: can(role, 'queue:read'),
     links: ROOMS.filter((room) => can(role, room.permission)).map((room) => ({
       href: room.href,
       label: t(room.label),

@@ -108,6 +108,8 @@ export interface ConsoleView<D = unknown> {
 export interface ConsoleNav {
   email?: string;
   csrf?: string;
+  /** The role reads the queue: the page listens for live updates and new emergencies. */
+  live?: boolean;
   links: { href: string; label: string; attention?: string }[];
 }
 
