@@ -346,3 +346,70 @@ test('an operator refers with consent; the partner accepts; the operator sees it
   await expect(operator.locator('[data-referral-history]')).toContainText('accepted');
   await accessible(operator);
 });
+
+test('an Arabic text keeps its time in order, updates the open item live, is found by number; every new room passes axe', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.waitForTimeout(31_000 - (Date.now() % 30_000));
+  await signIn(page, 'admin', secret);
+  const admin = page;
+  const accessible = async (page: import('@playwright/test').Page) =>
+    expect(
+      (
+        await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+          .analyze()
+      ).violations,
+      page.url(),
+    ).toEqual([]);
+  const arabic = 'ساعدوني من فضلكم، أخذوا جوازات سفرنا';
+  await admin.goto('/console/simulator?phone=%2B97455512345');
+  await admin.locator('#phone').fill('+97455512345');
+  await admin.locator('#message').fill(arabic);
+  await admin.locator('main form button[type="submit"]').click();
+  // The simulator keeps the console's menu.
+  await expect(admin.locator('nav a[href="/console/"]')).toBeVisible();
+
+  // Found by the number, written another way, through its keyed hash.
+  await admin.goto('/console/search?phone=00974%20555%2012345');
+  const result = admin.locator('[data-search-results] [data-result] a').first();
+  await expect(result).toBeVisible();
+  await accessible(admin);
+  await result.click();
+  const message = admin.locator('[data-thread] li.in bdi[dir="auto"]', { hasText: 'ساعدوني' });
+  await expect(message).toBeVisible();
+  // The time beside it is isolated, and shows its zone; no raw delivery codes such as "twiml".
+  await expect(admin.locator('[data-thread] li.in small bdi').first()).toHaveText(/\d/);
+  await expect(admin.locator('main')).not.toContainText('twiml');
+  await expect(admin.locator('[data-time-zone]')).toBeVisible();
+  await accessible(admin);
+
+  // A second text from the same phone appears on the open item without a reload.
+  await admin.evaluate(() => {
+    (window as unknown as { stayed: boolean }).stayed = true;
+  });
+  const other = await admin.context().newPage();
+  await other.goto('/console/simulator?phone=%2B97455512345');
+  await other.locator('#phone').fill('+97455512345');
+  await other.locator('#message').fill('نحن في المستودع الآن');
+  await other.locator('main form button[type="submit"]').click();
+  await expect(admin.locator('[data-thread] li.in', { hasText: 'المستودع' })).toBeVisible({
+    timeout: 15_000,
+  });
+  expect(await admin.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+  await other.close();
+
+  for (const path of [
+    '/console/jobs',
+    '/console/partners',
+    '/console/staff',
+    '/console/floor',
+    '/console/',
+  ]) {
+    await admin.goto(path);
+    await accessible(admin);
+  }
+  await admin.goto('/console/jobs');
+  await expect(admin.locator('[data-jobs] [data-job="statistics-refresh"]')).toBeVisible();
+});
