@@ -47,6 +47,8 @@ const EXPECTED: Record<string, string[]> = {
     'statistics:exact',
     'statistics:exclude',
     'statistics:refresh',
+    'jobs:read',
+    'jobs:run',
   ],
   'partner-caseworker': ['referral:intake'],
 };
