@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { attachmentsBench } from './suites/attachments.ts';
 import { claimsBench } from './suites/claims.ts';
+import { consoleBench } from './suites/console.ts';
 import { healthThroughput } from './suites/health-throughput.ts';
 import { keysRotateBench } from './suites/keys-rotate.ts';
 import { lighthouseScores } from './suites/lighthouse.ts';
@@ -52,6 +53,7 @@ const suites: Record<string, () => Promise<string>> = {
   webhook: () => webhook(seconds),
   triage: () => triageBench(seconds),
   claims: () => claimsBench(seconds, postgresUrl),
+  console: () => consoleBench(postgresUrl),
   lighthouse: lighthouseScores,
   publish: () => publishToLive({ pages: Number(values.pages), postgresUrl }),
   referrals: referralsBench,

@@ -8,6 +8,7 @@ import type { Config } from './config/load-config.ts';
 import type { Keys } from './config/secrets.ts';
 import type { Database } from './db/database.ts';
 import type { Logger } from './http/logger.ts';
+import type { JobRunner } from './jobs/job-runner.ts';
 import type { MediaCleaner } from './media/media-cleaner.ts';
 
 export interface Deps {
@@ -20,4 +21,6 @@ export interface Deps {
   media: MediaCleaner;
   /** This node's copy of the published content (the database's snapshot); only the running server has one. */
   content?: ContentStore;
+  /** The background jobs this node runs (functions/jobs/); only the running server has them. */
+  jobs?: JobRunner;
 }

@@ -5,18 +5,9 @@
  */
 import { cmsStatus, publishWebhook } from './cms/publish-webhook.ts';
 import type { Config } from './config/load-config.ts';
+import { itemAttachment } from './console/attachment-api.ts';
 import { queueEvents } from './console/events.ts';
-import {
-  claimNextItem,
-  claimOne,
-  closeOne,
-  escalateOne,
-  listQueue,
-  reassignOne,
-  releaseOne,
-  replyOne,
-  reprioritise,
-} from './console/queue-api.ts';
+import { claimNextItem, itemCommandRoute, listQueue } from './console/queue-api.ts';
 import { HSDS_LISTS, partnerHsdsList, publicHsdsList } from './directory/hsds-api.ts';
 import { health } from './health/health.ts';
 import { json } from './http/json.ts';
@@ -170,41 +161,21 @@ export const routes = defineRoutes([
     access: { permission: 'queue:claim' },
     handler: claimNextItem,
   },
+  // Each item command, with the permission and schema the console's forms use too.
+  itemCommandRoute('claim'),
+  itemCommandRoute('release'),
+  itemCommandRoute('escalate'),
+  itemCommandRoute('priority'),
+  itemCommandRoute('reassign'),
+  itemCommandRoute('reply'),
+  itemCommandRoute('call'),
+  itemCommandRoute('close'),
+  itemCommandRoute('note', 'notes'),
   {
-    method: 'POST',
-    path: '/api/console/queue/:id/claim',
-    access: { permission: 'queue:claim' },
-    handler: claimOne,
-  },
-  {
-    method: 'POST',
-    path: '/api/console/queue/:id/release',
-    access: { permission: 'queue:claim' },
-    handler: releaseOne,
-  },
-  {
-    method: 'POST',
-    path: '/api/console/queue/:id/escalate',
-    access: { permission: 'queue:claim' },
-    handler: escalateOne,
-  },
-  {
-    method: 'POST',
-    path: '/api/console/queue/:id/priority',
-    access: { permission: 'conversation:priority' },
-    handler: reprioritise,
-  },
-  {
-    method: 'POST',
-    path: '/api/console/queue/:id/reassign',
-    access: { permission: 'queue:assign' },
-    handler: reassignOne,
-  },
-  {
-    method: 'POST',
-    path: '/api/console/queue/:id/reply',
-    access: { permission: 'conversation:reply' },
-    handler: replyOne,
+    method: 'GET',
+    path: '/api/console/queue/:id/attachments/:attachmentId',
+    access: { permission: 'conversation:read' },
+    handler: itemAttachment,
   },
   // WhatsApp's 24-hour window: its state, and the approved templates to send once it has closed.
   {
@@ -218,12 +189,6 @@ export const routes = defineRoutes([
     path: '/api/console/queue/:id/whatsapp-template',
     access: { permission: 'conversation:reply' },
     handler: whatsappTemplateRoute,
-  },
-  {
-    method: 'POST',
-    path: '/api/console/queue/:id/close',
-    access: { permission: 'queue:claim' },
-    handler: closeOne,
   },
   // A photo, voice note or document a texter sent, as a sandboxed download; each view audited.
   { method: 'GET', path: '/api/media/:id', access: { permission: 'media:view' }, handler: mediaRoute },

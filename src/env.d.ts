@@ -10,5 +10,10 @@ declare namespace App {
      * for every on-demand page: use it inside a keyed hash only, never store or log it.
      */
     clientAddress: string;
+    /**
+     * What a console page renders, left by the page gate (functions/console/page-gate.ts) after it
+     * checked access, ran the form's action and loaded the page's data.
+     */
+    console: import('../functions/console/page-table.ts').ConsoleView;
   }
 }

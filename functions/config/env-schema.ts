@@ -98,6 +98,13 @@ export const envSchema = z.object({
       'must look like emergency:5,urgent:60,standard:1440,noise:10080',
     )
     .default('emergency:5,urgent:60,standard:1440,noise:10080'),
+  SLA_CLOSE_MINUTES: z
+    .string()
+    .regex(
+      /^(emergency|urgent|standard|noise):\d{1,6}(,(emergency|urgent|standard|noise):\d{1,6})*$/,
+      'must look like emergency:240,urgent:1440,standard:10080,noise:20160',
+    )
+    .default('emergency:240,urgent:1440,standard:10080,noise:20160'),
   /** Hours a partner has to acknowledge a referral before it escalates (a partner may agree another). */
   REFERRAL_ACK_HOURS: z.coerce
     .number({ error: 'must be a whole number of hours' })

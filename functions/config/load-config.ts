@@ -37,7 +37,10 @@ export interface Config {
   /** Approved WhatsApp templates (Twilio Content SIDs) by language, for replies outside the 24-hour window. */
   whatsappTemplates: Partial<Record<Locale, string>>;
   /** Minutes each priority may wait before its SLA is breached. */
+  /** The first SLA clock: minutes from arrival to the first reply or call, by priority. */
   slaMinutes: Record<'emergency' | 'urgent' | 'standard' | 'noise', number>;
+  /** The second SLA clock: minutes from arrival to closing, by priority. */
+  slaCloseMinutes: Record<'emergency' | 'urgent' | 'standard' | 'noise', number>;
   cms: {
     /** Sanity dataset for draft preview (the build reads the same variables itself). */
     sanity?: SanitySource;
@@ -161,6 +164,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       standard: 1440,
       noise: 10080,
       ...numbersByName(e.SLA_MINUTES),
+    },
+    slaCloseMinutes: {
+      emergency: 240,
+      urgent: 1440,
+      standard: 10080,
+      noise: 20160,
+      ...numbersByName(e.SLA_CLOSE_MINUTES),
     },
     referralAckHours: e.REFERRAL_ACK_HOURS,
     retentionDays: { noise: 7, closed: 90, referral: 365, ...numbersByName(e.RETENTION_DAYS) },

@@ -9,6 +9,7 @@
  * alone signs out after the idle timeout even with its stream open. Streams are capped per session
  * and per node.
  */
+import { z } from 'zod';
 import { HttpError } from '../http/http-error.ts';
 import type { RouteContext } from '../http/route.ts';
 import { stillAuthorized } from '../staff/authorize.ts';
@@ -38,6 +39,9 @@ export async function queueEvents(request: Request, { deps, session }: RouteCont
       `At most ${STREAMS_PER_SESSION} live update streams per session: close another console tab.`,
     );
   }
+  // An open item's page asks to hear when that item changes (a new message, a claim).
+  const asked = new URL(request.url).searchParams.get('item') ?? '';
+  const watched = z.uuid().safeParse(asked).success ? asked : null;
   const encoder = new TextEncoder();
   let timer: ReturnType<typeof setInterval> | undefined;
   let last = '';
@@ -74,15 +78,31 @@ export async function queueEvents(request: Request, { deps, session }: RouteCont
             finish();
             return;
           }
-          const [row] = await deps.db.query<{ changed: Date | null; open: number }>(
-            `select max(updated_at) as changed, count(*) filter (where status <> 'closed')::int as open from queue_items`,
+          const [row] = await deps.db.query<{
+            changed: Date | null;
+            open: number;
+            emergencies: number;
+            item: Date | null;
+          }>(
+            `select max(updated_at) as changed, count(*) filter (where status <> 'closed')::int as open,
+                    count(*) filter (where status = 'waiting' and priority = 'emergency')::int as emergencies,
+                    max(updated_at) filter (where id = $1) as item
+             from queue_items`,
+            [watched],
           );
           const version = `${row?.changed?.toISOString() ?? ''}|${row?.open ?? 0}`;
           if (version !== last) {
             last = version;
             quiet = 0;
+            // Counts and times only: never what an item says, so a notification built from it
+            // carries no content.
             send(
-              `event: queue\ndata: ${JSON.stringify({ open: row?.open ?? 0, changed: row?.changed ?? null })}\n\n`,
+              `event: queue\ndata: ${JSON.stringify({
+                open: row?.open ?? 0,
+                emergencies: row?.emergencies ?? 0,
+                changed: row?.changed ?? null,
+                item: row?.item ?? null,
+              })}\n\n`,
             );
           } else {
             quiet += POLL_MS;

@@ -2,16 +2,24 @@
 import type { Config } from '../config/load-config.ts';
 import type { Queryable } from '../db/database.ts';
 import { PRIORITIES, type Priority } from '../queue/priority.ts';
+import { slaClocks } from './sla.ts';
 
 export interface Floor {
   waiting: Record<Priority, number>;
   held: { email: string; items: number; oldestClaimMinutes: number }[];
+  /** Open items whose first response is late (not answered, past due). */
   breachedNow: number;
-  /** SLA breaches by hour for the last 24 hours, oldest first. */
+  /** Open items past their time to close (answered or not). */
+  closeBreachedNow: number;
+  /** First-response breaches by hour for the last 24 hours, oldest first. */
   breachesByHour: { hour: Date; breaches: number }[];
 }
 
-export async function floor(db: Queryable, config: Pick<Config, 'slaMinutes'>, now: Date): Promise<Floor> {
+export async function floor(
+  db: Queryable,
+  config: Pick<Config, 'slaMinutes' | 'slaCloseMinutes'>,
+  now: Date,
+): Promise<Floor> {
   const waiting = Object.fromEntries(PRIORITIES.map((p) => [p, 0])) as Record<Priority, number>;
   for (const row of await db.query<{ priority: Priority; n: number }>(
     `select priority, count(*)::int as n from queue_items where status = 'waiting' group by priority`,
@@ -27,11 +35,14 @@ export async function floor(db: Queryable, config: Pick<Config, 'slaMinutes'>, n
   const items = await db.query<{
     priority: Priority;
     created_at: Date;
-    claimed_at: Date | null;
+    first_response_at: Date | null;
+    closed_at: Date | null;
     status: string;
   }>(
-    // Items up to a week old can breach inside the last day (standard and noise SLAs are long).
-    'select priority, created_at, claimed_at, status from queue_items where created_at >= $1',
+    // Items up to a week old can breach inside the last day (standard and noise SLAs are long), and
+    // every open item counts for the clocks running now.
+    `select priority, created_at, first_response_at, closed_at, status from queue_items
+     where created_at >= $1 or status <> 'closed'`,
     [new Date(since.getTime() - 7 * 24 * 3600_000)],
   );
   const hours = Array.from({ length: 24 }, (_, i) => ({
@@ -39,11 +50,22 @@ export async function floor(db: Queryable, config: Pick<Config, 'slaMinutes'>, n
     breaches: 0,
   }));
   let breachedNow = 0;
+  let closeBreachedNow = 0;
   for (const item of items) {
-    const due = item.created_at.getTime() + config.slaMinutes[item.priority] * 60_000;
-    const answered = item.claimed_at?.getTime() ?? (item.status === 'waiting' ? now.getTime() : due);
-    if (answered <= due) continue;
-    if (item.status === 'waiting') breachedNow += 1;
+    const clocks = slaClocks(
+      config,
+      {
+        priority: item.priority,
+        createdAt: item.created_at,
+        firstResponseAt: item.first_response_at,
+        closedAt: item.closed_at,
+      },
+      now,
+    );
+    if (item.status !== 'closed' && clocks.close.breached) closeBreachedNow += 1;
+    if (!clocks.firstResponse.breached) continue;
+    if (clocks.firstResponse.stoppedAt === null) breachedNow += 1;
+    const due = clocks.firstResponse.due.getTime();
     if (due < since.getTime()) continue;
     const slot = hours.findIndex((h) => due < h.hour.getTime());
     if (slot >= 0) hours[slot]!.breaches += 1;
@@ -56,6 +78,7 @@ export async function floor(db: Queryable, config: Pick<Config, 'slaMinutes'>, n
       oldestClaimMinutes: Math.round((now.getTime() - h.oldest.getTime()) / 60_000),
     })),
     breachedNow,
+    closeBreachedNow,
     breachesByHour: hours,
   };
 }

@@ -1,34 +1,11 @@
-/** The console's queue API: list, claim, release, escalate, reprioritise, reassign, reply, close. */
-import { z } from 'zod';
-import { HttpError } from '../http/http-error.ts';
+/**
+ * The console's queue API: list, claim the next, and every item command of queue-commands.ts
+ * (claim, release, escalate, reprioritise, reassign, reply, close, note) with its own schema.
+ */
 import { json } from '../http/json.ts';
-import type { RouteContext } from '../http/route.ts';
-import {
-  changePriority,
-  claimItem,
-  claimNext,
-  closeItem,
-  escalate,
-  OUTCOMES,
-  reassign,
-  release,
-} from '../queue/claims.ts';
-import { PRIORITIES } from '../queue/priority.ts';
-import { can } from '../staff/roles.ts';
+import type { Route, RouteContext } from '../http/route.ts';
+import { claimNextFor, ITEM_COMMANDS, type ItemCommandName, validItemId } from './queue-commands.ts';
 import { openQueue } from './queue-view.ts';
-import { replyToItem } from './reply.ts';
-
-const itemId = (context: RouteContext) => {
-  const id = context.params.id ?? '';
-  if (!z.uuid().safeParse(id).success) throw new HttpError(404, 'not-found', 'There is no such item.');
-  return id;
-};
-
-const actor = (context: RouteContext) => {
-  const user = context.session!.user;
-  // Supervisors and admins may act on items others hold.
-  return { id: user.id, mayOverride: can(user.role, 'queue:assign') };
-};
 
 export async function listQueue(_request: Request, context: RouteContext): Promise<Response> {
   const { deps, session } = context;
@@ -36,55 +13,35 @@ export async function listQueue(_request: Request, context: RouteContext): Promi
 }
 
 export async function claimNextItem(_request: Request, context: RouteContext): Promise<Response> {
-  const item = await claimNext(context.deps, context.session!.user.id);
-  return item ? json({ item }) : json({ item: null }, { status: 200 });
+  return json({ item: await claimNextFor(context.deps, context.session!) });
 }
 
-export async function claimOne(_request: Request, context: RouteContext): Promise<Response> {
-  return json({ item: await claimItem(context.deps, context.session!.user.id, itemId(context)) });
-}
+const ANSWERS: Record<ItemCommandName, (result: unknown) => Response> = {
+  claim: (item) => json({ item }),
+  release: () => new Response(null, { status: 204 }),
+  escalate: () => new Response(null, { status: 204 }),
+  priority: () => new Response(null, { status: 204 }),
+  reassign: () => new Response(null, { status: 204 }),
+  reply: () => new Response(null, { status: 202 }),
+  call: () => new Response(null, { status: 204 }),
+  close: () => new Response(null, { status: 204 }),
+  note: () => new Response(null, { status: 201 }),
+};
 
-export async function releaseOne(_request: Request, context: RouteContext): Promise<Response> {
-  await release(context.deps, actor(context), itemId(context));
-  return new Response(null, { status: 204 });
-}
-
-const reasonSchema = z.object({ reason: z.string().trim().min(3).max(500) });
-
-export async function escalateOne(_request: Request, context: RouteContext): Promise<Response> {
-  const { data } = await context.readBody(reasonSchema);
-  await escalate(context.deps, actor(context), itemId(context), data.reason);
-  return new Response(null, { status: 204 });
-}
-
-const prioritySchema = z.object({ priority: z.enum(PRIORITIES), reason: z.string().trim().min(3).max(500) });
-
-export async function reprioritise(_request: Request, context: RouteContext): Promise<Response> {
-  const { data } = await context.readBody(prioritySchema);
-  await changePriority(context.deps, actor(context), itemId(context), data.priority, data.reason);
-  return new Response(null, { status: 204 });
-}
-
-const reassignSchema = z.object({ staffId: z.uuid() });
-
-export async function reassignOne(_request: Request, context: RouteContext): Promise<Response> {
-  const { data } = await context.readBody(reassignSchema);
-  await reassign(context.deps, actor(context), itemId(context), data.staffId);
-  return new Response(null, { status: 204 });
-}
-
-const replySchema = z.object({ message: z.string().trim().min(1).max(1600) });
-
-export async function replyOne(_request: Request, context: RouteContext): Promise<Response> {
-  const { data } = await context.readBody(replySchema);
-  await replyToItem(context.deps, context.session!.user.id, itemId(context), data.message);
-  return new Response(null, { status: 202 });
-}
-
-const closeSchema = z.object({ outcome: z.enum(OUTCOMES) });
-
-export async function closeOne(_request: Request, context: RouteContext): Promise<Response> {
-  const { data } = await context.readBody(closeSchema);
-  await closeItem(context.deps, actor(context), itemId(context), data.outcome);
-  return new Response(null, { status: 204 });
+/** The route of one item command: `POST /api/console/queue/:id/<path>`. */
+export function itemCommandRoute(name: ItemCommandName, path: string = name): Route {
+  const command = ITEM_COMMANDS[name];
+  return {
+    method: 'POST',
+    path: `/api/console/queue/:id/${path}`,
+    access: { permission: command.permission },
+    handler: async (_request, context) => {
+      const id = validItemId(context.params.id);
+      const needsBody = Object.keys(command.schema.shape).length > 0;
+      const input = needsBody ? (await context.readBody(command.schema)).data : {};
+      // biome-ignore lint/suspicious/noExplicitAny: each command's input is its own schema's
+      const result = await command.run(context.deps, context.session!, id, input as any);
+      return ANSWERS[name](result);
+    },
+  };
 }

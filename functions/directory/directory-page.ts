@@ -4,13 +4,16 @@
  * confirm action, which records who and when, rewrites the file the build reads and republishes the
  * country's document in the content snapshot, so readers of every node see the date within seconds. The page renders what these return.
  */
+
 import { z } from 'zod';
 import { countryCodeSchema, type HelpEntry } from '#kernel/content/schemas.ts';
 import { applyVerifications } from '#kernel/content/verification.ts';
 import { republishHelpEntry } from '../cms/content-snapshot.ts';
+import { type PageData, type StaffPageContext, staffPage } from '../console/page-table.ts';
 import type { Deps } from '../deps.ts';
 import { HttpError } from '../http/http-error.ts';
 import { can, type Role } from '../staff/roles.ts';
+import { HELP_ENTRIES } from './bundled-help-entries.ts';
 import { writeVerificationSnapshot } from './verification-snapshot.ts';
 import { itemKey, listVerifications, recordVerification } from './verifications.ts';
 
@@ -124,3 +127,31 @@ export async function confirmDirectoryItem(
   const republished = await republishHelpEntry(deps.db, country, deps.now());
   return { item: itemKey(record as Parameters<typeof itemKey>[0]), republished: republished !== null };
 }
+
+/**
+ * The directory room in the console's page table: countries with how many of their items are
+ * checked, one country's items, and the confirm form (directory:verify).
+ */
+export const directoryPage = staffPage({
+  path: '/console/directory',
+  access: { permission: 'directory:verify' },
+  async load({ deps, session, url, form }: StaffPageContext, state) {
+    // After a post (confirmed or refused) the page stays on the posted country.
+    const posted = form?.get('country');
+    const query = typeof posted === 'string' ? new URLSearchParams({ country: posted }) : url.searchParams;
+    const view = await loadDirectoryPage(deps, session, HELP_ENTRIES, query);
+    return {
+      view,
+      confirmed: state?.confirmed as { item: string; republished: boolean } | undefined,
+      today: deps.now().toISOString().slice(0, 10),
+    };
+  },
+  actions: {
+    default: {
+      async run({ deps, session }, form) {
+        return { state: { confirmed: await confirmDirectoryItem(deps, session, form, HELP_ENTRIES) } };
+      },
+    },
+  },
+});
+export type DirectoryPageData = PageData<typeof directoryPage>;

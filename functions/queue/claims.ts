@@ -9,6 +9,7 @@ import type { Queryable } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { HttpError } from '../http/http-error.ts';
 import { appendAudit } from '../staff/audit.ts';
+import { channelOf } from '../threads/channels.ts';
 import { recordCorrection } from '../triage/corrections-store.ts';
 import { type Priority, priorityRank } from './priority.ts';
 
@@ -186,11 +187,8 @@ export const changePriority = (
     [priority, priorityRank(priority)],
     { kind: 'priority', details: { priority, reason } },
     async (tx, item) => {
-      // The conversation keeps the person's decision: triage only ever raises it again.
-      if (item.source === 'sms')
-        await tx.query('update conversations set priority = $2 where id = $1', [item.source_id, priority]);
-      if (item.source === 'report')
-        await tx.query('update reports set priority = $2 where id = $1', [item.source_id, priority]);
+      // The report or conversation keeps the person's decision: triage only ever raises it again.
+      await channelOf(item.source).setPriority(tx, item.source_id, priority);
       // The person's label teaches the next local model (npm run triage:train).
       await recordCorrection(tx, deps.keys, { ...item, id: itemId }, priority, deps.now());
     },

@@ -37,6 +37,7 @@ export const EXPLOITATION_TYPES = [
   'Surrogacy',
   'Other',
 ] as const;
+export type ExploitationType = (typeof EXPLOITATION_TYPES)[number];
 
 export const CONTACT_METHODS = ['through-hotline', 'sms', 'whatsapp', 'phone', 'email'] as const;
 

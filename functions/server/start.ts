@@ -3,6 +3,7 @@
  * problem before listening ends the process with one readable message and a non-zero exit code.
  */
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { boot } from '../boot.ts';
 import { syncSnapshot } from '../cms/content-source.ts';
@@ -10,13 +11,8 @@ import { createContentStore } from '../cms/content-store.ts';
 import { createLivePages } from '../cms/live-pages.ts';
 import { createLiveSearch } from '../cms/live-search.ts';
 import { ConfigError, loadConfig } from '../config/load-config.ts';
-import { isRetired } from '../crypto/key-registry.ts';
-import { purgeQuietFailures } from '../rate-limit/failure-budgets.ts';
-import { purgeExpiredBuckets } from '../rate-limit/rate-limit.ts';
-import { escalateOverdue } from '../referrals/referral-workflow.ts';
-import { purge } from '../retention/purge.ts';
-import { runMediaFetches } from '../sms/media/fetch-media.ts';
-import { sendDue } from '../sms/outbox.ts';
+import { createJobRunner } from '../jobs/job-runner.ts';
+import { waymarkJobs } from '../jobs/waymark-jobs.ts';
 import { createTwilioSender } from '../sms/twilio-sender.ts';
 import { createCheckpointer } from '../staff/audit-checkpoints.ts';
 import { firstAdminLinkFile, publishFirstAdminLink } from '../staff/first-admin.ts';
@@ -126,90 +122,35 @@ export async function start(): Promise<void> {
     }
   });
 
-  // Background work every node does; all of it is safe to run on several nodes at once.
-  const sender = createTwilioSender(config, deps.keys.twilioAuthToken);
-  let sending = false;
-  const outboxTimer = setInterval(() => {
-    if (sending) return;
-    sending = true;
-    sendDue(deps, sender)
-      .catch(() => log.error('outbox run failed', { job: 'outbox' }))
-      .finally(() => {
-        sending = false;
-      });
-  }, 1_000);
-  // Media sent to the hotline: fetched from Twilio, cleaned, stored, then deleted from Twilio. Two
-  // runs of two items may overlap (claims skip each other's rows), so one file that hangs until its
-  // time limit does not hold the others up; four at most leave the cleaning queue room for reports.
-  let mediaRuns = 0;
-  const mediaTimer = setInterval(() => {
-    if (mediaRuns >= 2) return;
-    mediaRuns += 1;
-    runMediaFetches(deps, { batch: 2 })
-      .catch(() => log.error('media fetch run failed', { job: 'sms-media' }))
-      .finally(() => {
-        mediaRuns -= 1;
-      });
-  }, 2_000);
-  const purgeTimer = setInterval(() => {
-    purgeExpiredBuckets(db, deps.now())
-      .then(() => purgeQuietFailures(db, deps.now()))
-      .catch(() => log.error('rate-limit purge failed', { job: 'purge' }));
-  }, 10 * 60_000);
-  const referralTimer = setInterval(() => {
-    escalateOverdue(deps).catch(() => log.error('referral escalation failed', { job: 'referrals' }));
-  }, 60_000);
-  const retention = () =>
-    purge(deps, { dryRun: false })
-      .then((r) => {
-        const deleted = r.due.noise.count + r.due.closed.count + r.due.referral.count;
-        if (deleted > 0) log.info('retention purge', { job: 'retention', count: deleted });
-      })
-      .catch(() => log.error('retention purge failed', { job: 'retention' }));
-  const retentionTimer = setInterval(retention, 60 * 60_000);
-  void retention();
-  // The audit log's head, MAC'd, outside the database: a cut tail shows at the next audit:verify.
+  // Background work: registered jobs (functions/jobs/), each recorded in job_runs; cluster jobs run
+  // on one node at a time, node jobs on every node.
   const checkpoints = createCheckpointer({
     db,
     keys: deps.keys,
     file: config.auditCheckpointFile,
     now: deps.now,
   });
-  const checkpoint = () =>
-    checkpoints.tick().catch(() => log.error('audit checkpoint failed', { job: 'audit-checkpoint' }));
-  const checkpointTimer = setInterval(checkpoint, 10_000);
-  void checkpoint();
-  // A node left running on a master key that keys:rotate retired must say so, not just fail requests.
-  const keyTimer = setInterval(() => {
-    isRetired(db, deps.keys.master.id)
-      .then((retired) => {
-        if (retired)
-          log.error(
-            'this node runs a retired ENCRYPTION_KEY: it can neither read re-wrapped records nor write new ones. Restart it with the current ENCRYPTION_KEY',
-            { job: 'key-watch', id: deps.keys.master.id },
-          );
-      })
-      .catch(() => log.error('key watch failed', { job: 'key-watch' }));
-  }, 60_000);
+  const jobs = createJobRunner(
+    deps,
+    waymarkJobs(deps, { sender: createTwilioSender(config, deps.keys.twilioAuthToken), checkpoints }),
+    // Stable across restarts, so a node's own jobs keep one row each.
+    `${hostname()}:${config.port}`,
+  );
+  deps.jobs = jobs;
+  await jobs.start();
 
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    clearInterval(outboxTimer);
-    clearInterval(mediaTimer);
-    clearInterval(purgeTimer);
-    clearInterval(referralTimer);
-    clearInterval(retentionTimer);
-    clearInterval(checkpointTimer);
-    clearInterval(keyTimer);
     server.close();
     server.closeIdleConnections();
     void store.stop();
     void search.stop().then(() => pages.close());
     void deps.media.close();
-    checkpoints
-      .flush()
+    jobs
+      .stop()
+      .then(() => checkpoints.flush())
       .catch(() => log.error('audit checkpoint failed', { job: 'audit-checkpoint' }))
       .then(() => db.close())
       .finally(() => process.exit(0));

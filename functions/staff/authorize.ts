@@ -47,10 +47,14 @@ export async function authorize(
   const session = await currentSession(request, deps, options);
   const refused = refusal(session, permission);
   if (refused) throw refused;
-  if (
-    !SAFE_METHODS.has(request.method) &&
-    (!sameOrigin(request, deps) || !csrfMatches(session!, csrfToken))
-  ) {
+  if (!SAFE_METHODS.has(request.method) && !sameOrigin(request, deps)) {
+    throw new HttpError(
+      403,
+      'csrf',
+      `This request came from ${request.headers.get('origin')}, but the console's address is ${deps.config.publicBaseUrl.origin} (PUBLIC_BASE_URL). Use the console at that address, or set PUBLIC_BASE_URL to the address in use.`,
+    );
+  }
+  if (!SAFE_METHODS.has(request.method) && !csrfMatches(session!, csrfToken)) {
     throw new HttpError(
       403,
       'csrf',

@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'statistics:exclude',
   'statistics:refresh',
   'directory:verify',
+  'jobs:read',
+  'jobs:run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -72,6 +74,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'statistics:exclude',
     'statistics:refresh',
     'directory:verify',
+    'jobs:read',
+    'jobs:run',
   ],
   'partner-caseworker': ['referral:intake'],
 };

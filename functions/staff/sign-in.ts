@@ -201,7 +201,7 @@ export async function completeSecondFactor(
 export async function finishSetup(
   deps: Deps,
   input: { token: string; password: string; secret: string; code: string },
-): Promise<void> {
+): Promise<{ userId: string; email: string }> {
   const now = deps.now();
   const link = await openSetupLink(deps.db, input.token, now);
   if (!link)
@@ -258,4 +258,23 @@ export async function finishSetup(
     );
   });
   if (link.role === 'admin') await removeFirstAdminLinkFile(deps.config);
+  return { userId: link.userId, email: link.email };
+}
+
+/**
+ * Set-up proved the password and a fresh code, as a sign-in does, so the console's set-up page ends
+ * signed in: the code just used (which a sign-in would refuse as a replay) is not asked for again.
+ */
+export async function signInAfterSetup(
+  deps: Deps,
+  user: { userId: string; email: string },
+): Promise<{ token: string; device: string }> {
+  const now = deps.now();
+  const session = await deps.db.transaction(async (tx) => {
+    await tx.query('update staff_users set last_sign_in_at = $2 where id = $1', [user.userId, now]);
+    const created = await createSession(tx, user.userId, 'full', now);
+    await appendAudit(tx, deps.keys, { actorId: user.userId, action: 'sign-in', subject: user.email }, now);
+    return created;
+  });
+  return { token: session.token, device: issueDevice(deps.keys.hashKey, user.userId) };
 }

@@ -299,3 +299,10 @@ export async function listStaff(db: Queryable, now: Date): Promise<StaffSummary[
     lastSignInAt: r.last_sign_in_at,
   }));
 }
+
+/** Active hotline staff (no partner caseworkers): whom an item can be handed to. */
+export async function activeHotlineStaff(db: Queryable): Promise<{ id: string; email: string }[]> {
+  return db.query<{ id: string; email: string }>(
+    `select id, email from staff_users where active and role <> 'partner-caseworker' order by email`,
+  );
+}

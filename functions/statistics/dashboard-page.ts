@@ -4,9 +4,11 @@
  * the published release otherwise; page reads per page, day and language; and, for roles with
  * statistics:refresh, a recompute on demand (audited). The page renders what these return.
  */
+
 import { z } from 'zod';
 import type { Locale } from '#kernel/i18n/locales.ts';
 import type { Translate } from '#kernel/i18n/ui.ts';
+import { type PageData, type StaffPageContext, staffPage } from '../console/page-table.ts';
 import type { Deps } from '../deps.ts';
 import { HttpError } from '../http/http-error.ts';
 import { appendAudit } from '../staff/audit.ts';
@@ -94,3 +96,33 @@ export async function refreshFromDashboard(
   );
   return result;
 }
+
+/**
+ * The dashboard in the console's page table: the figures (exact where the role allows) and page
+ * reads; the "recompute now" form (statistics:refresh) recomputes, is audited, and says what it did.
+ */
+export const statisticsPage = staffPage({
+  path: '/console/statistics',
+  access: { permission: 'statistics:read' },
+  async load({ deps, session, locale, t, url }: StaffPageContext, state) {
+    const view = await loadStatisticsDashboard(deps, session, { locale, t, query: url.searchParams });
+    return { view, notice: state?.notice as string | undefined };
+  },
+  actions: {
+    refresh: {
+      permission: 'statistics:refresh',
+      async run({ deps, session, t }) {
+        const result = await refreshFromDashboard(deps, session);
+        return {
+          state: {
+            notice: t('console.stats.refreshed', {
+              recomputed: result.recomputed,
+              published: result.publishedMonths,
+            }),
+          },
+        };
+      },
+    },
+  },
+});
+export type StatisticsPageData = PageData<typeof statisticsPage>;

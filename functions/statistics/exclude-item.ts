@@ -36,3 +36,15 @@ export async function setExcludedFromStatistics(
     return { excluded: exclude };
   });
 }
+
+/** Whether the item is excluded from statistics (null: it has no statistics record, or its month is sealed). */
+export async function excludedFromStatistics(
+  deps: Pick<Deps, 'db'>,
+  itemId: string,
+): Promise<boolean | null> {
+  const [row] = await deps.db.query<{ excluded: boolean }>(
+    'select excluded from statistics_items where item_id = $1',
+    [itemId],
+  );
+  return row ? row.excluded : null;
+}

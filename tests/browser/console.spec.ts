@@ -27,11 +27,19 @@ const nextCode = async () => {
 test('the first administrator sets up the account from the one-time link', async ({ page }) => {
   const link = readFileSync(path.join(process.env.WAYMARK_TEST_DATA!, 'first-admin-link.txt'), 'utf8').trim();
   await page.goto(new URL(link).pathname);
-  secret = (await page.locator('[data-totp-secret]').textContent())!.trim();
+  secret = (await page.locator('[data-totp-secret]').getAttribute('data-totp-secret'))!;
+  // A QR code drawn on the server, the key in groups of four, and the same key after a reload.
+  await expect(page.locator('[data-totp-qr] svg path')).toHaveCount(1);
+  expect((await page.locator('[data-totp-secret]').textContent())!.trim()).toBe(
+    secret.match(/.{1,4}/g)!.join(' '),
+  );
+  await page.reload();
+  expect(await page.locator('[data-totp-secret]').getAttribute('data-totp-secret')).toBe(secret);
   await page.locator('#password').fill(PASSWORD);
   await page.locator('#code').fill(await nextCode());
   await page.locator('main button[type="submit"]').click();
-  await expect(page.locator('main a[href="/console/login"]')).toBeVisible();
+  // Set-up ends signed in: the code just used is not needed a second time.
+  await expect(page.locator('h1')).toHaveText(/Queue/);
   // The link works once.
   const again = await page.goto(new URL(link).pathname);
   expect(again?.status()).toBe(404);
@@ -54,8 +62,12 @@ test('sign-in needs the password and then a fresh authenticator code', async ({ 
   await page.locator('#code').fill(await nextCode());
   await page.locator('main button[type="submit"]').click();
   await expect(page.locator('h1')).toHaveText(/Queue/);
-  const [cookie] = await context.cookies();
+  const cookie = (await context.cookies()).find((c) => c.name === 'waymark-staff');
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+  // The browser's time zone, for times shown in it (an IANA name, nothing else), once the script ran.
+  await expect
+    .poll(async () => (await context.cookies()).find((c) => c.name === 'waymark-tz')?.value ?? '')
+    .toMatch(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/);
 });
 
 test('the simulator texts the hotline through the real webhook; the emergency tops the queue', async ({
@@ -144,11 +156,23 @@ test('each role reaches exactly its own console pages, and queues update live ac
   await page.locator('#name').fill('Safe House Kathmandu');
   await page.locator('input[name="services"][value="shelter"]').check();
   await page.locator('input[name="services"][value="psychosocial"]').check();
-  await page.locator('#regions').fill('NP');
-  await page.locator('#languages').fill('ne, en');
+  // Countries and languages are picked by name.
+  await page.locator('#regions').selectOption({ label: 'Nepal' });
+  await page.locator('#languages').selectOption([{ label: 'Nepali' }, { label: 'English' }]);
   await page.locator('#intakeContact').fill('intake@safehouse.example');
   await page.locator('button[value="add"]').click();
   await expect(page.locator('[data-partners]')).toContainText('Safe House Kathmandu');
+  await expect(page.locator('[data-partners]')).toContainText('Nepal');
+  // The form starts empty for the next partner, and Deactivate is a visible button.
+  await expect(page.locator('#name')).toHaveValue('');
+  const deactivate = page.locator('[data-partner-toggle]').first();
+  await expect(deactivate).toBeVisible();
+  expect(
+    await deactivate.evaluate((b) => {
+      const style = getComputedStyle(b);
+      return style.color !== style.backgroundColor;
+    }),
+  ).toBe(true);
   const accounts: Record<string, { link: string; secret: string; page?: import('@playwright/test').Page }> =
     {};
   for (const [email, role, partner] of [
@@ -156,6 +180,8 @@ test('each role reaches exactly its own console pages, and queues update live ac
     ['pc@example.org', 'partner-caseworker', 'Safe House Kathmandu'],
   ] as const) {
     await page.goto('/console/staff');
+    // Least privilege first: a new account is an operator unless someone chooses otherwise.
+    await expect(page.locator('#role')).toHaveValue('operator');
     await page.locator('#email').fill(email);
     await page.locator('#role').selectOption(role);
     if (partner) await page.locator('#partner').selectOption({ label: partner });
@@ -166,11 +192,15 @@ test('each role reaches exactly its own console pages, and queues update live ac
     const context = await browser.newContext({ baseURL });
     const other = await context.newPage();
     await other.goto(new URL(account.link).pathname);
-    account.secret = (await other.locator('[data-totp-secret]').textContent())!.trim();
+    account.secret = (await other.locator('[data-totp-secret]').getAttribute('data-totp-secret'))!;
     await other.locator('#password').fill(PASSWORD);
     await other.locator('#code').fill(totpCode(base32Decode(account.secret), new Date()));
     await other.locator('main button[type="submit"]').click();
-    await expect(other.locator('main a[href="/console/login"]'), email).toBeVisible();
+    await expect(other, email).not.toHaveURL(/\/setup\//);
+    await expect(
+      other.locator('nav a[href="/console/logout"], nav form[action="/console/logout"]'),
+      email,
+    ).toHaveCount(1);
     account.page = other;
   }
   await page.waitForTimeout(31_000 - (Date.now() % 30_000));
@@ -185,6 +215,9 @@ test('each role reaches exactly its own console pages, and queues update live ac
       '/console/partners': 200,
       '/console/referrals': 200,
       '/console/intake': 403,
+      '/console/search': 200,
+      '/console/jobs': 200,
+      '/console/no-such-room': 404,
     },
     'op@example.org': {
       '/console/': 200,
@@ -195,6 +228,8 @@ test('each role reaches exactly its own console pages, and queues update live ac
       '/console/partners': 403,
       '/console/referrals': 200,
       '/console/intake': 403,
+      '/console/search': 200,
+      '/console/jobs': 403,
     },
     'pc@example.org': {
       // A caseworker's start page is the partner's intake queue.
@@ -205,6 +240,8 @@ test('each role reaches exactly its own console pages, and queues update live ac
       '/console/staff': 403,
       '/console/partners': 403,
       '/console/referrals': 403,
+      '/console/search': 403,
+      '/console/jobs': 403,
     },
   };
   const pages: Record<string, import('@playwright/test').Page> = {
@@ -308,4 +345,71 @@ test('an operator refers with consent; the partner accepts; the operator sees it
   await expect(operator.locator('[data-status-label]')).toHaveText(/Accepted/);
   await expect(operator.locator('[data-referral-history]')).toContainText('accepted');
   await accessible(operator);
+});
+
+test('an Arabic text keeps its time in order, updates the open item live, is found by number; every new room passes axe', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.waitForTimeout(31_000 - (Date.now() % 30_000));
+  await signIn(page, 'admin', secret);
+  const admin = page;
+  const accessible = async (page: import('@playwright/test').Page) =>
+    expect(
+      (
+        await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+          .analyze()
+      ).violations,
+      page.url(),
+    ).toEqual([]);
+  const arabic = 'ساعدوني من فضلكم، أخذوا جوازات سفرنا';
+  await admin.goto('/console/simulator?phone=%2B97455512345');
+  await admin.locator('#phone').fill('+97455512345');
+  await admin.locator('#message').fill(arabic);
+  await admin.locator('main form button[type="submit"]').click();
+  // The simulator keeps the console's menu.
+  await expect(admin.locator('nav a[href="/console/"]')).toBeVisible();
+
+  // Found by the number, written another way, through its keyed hash.
+  await admin.goto('/console/search?phone=00974%20555%2012345');
+  const result = admin.locator('[data-search-results] [data-result] a').first();
+  await expect(result).toBeVisible();
+  await accessible(admin);
+  await result.click();
+  const message = admin.locator('[data-thread] li.in bdi[dir="auto"]', { hasText: 'ساعدوني' });
+  await expect(message).toBeVisible();
+  // The time beside it is isolated, and shows its zone; no raw delivery codes such as "twiml".
+  await expect(admin.locator('[data-thread] li.in small bdi').first()).toHaveText(/\d/);
+  await expect(admin.locator('main')).not.toContainText('twiml');
+  await expect(admin.locator('[data-time-zone]')).toBeVisible();
+  await accessible(admin);
+
+  // A second text from the same phone appears on the open item without a reload.
+  await admin.evaluate(() => {
+    (window as unknown as { stayed: boolean }).stayed = true;
+  });
+  const other = await admin.context().newPage();
+  await other.goto('/console/simulator?phone=%2B97455512345');
+  await other.locator('#phone').fill('+97455512345');
+  await other.locator('#message').fill('نحن في المستودع الآن');
+  await other.locator('main form button[type="submit"]').click();
+  await expect(admin.locator('[data-thread] li.in', { hasText: 'المستودع' })).toBeVisible({
+    timeout: 15_000,
+  });
+  expect(await admin.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+  await other.close();
+
+  for (const path of [
+    '/console/jobs',
+    '/console/partners',
+    '/console/staff',
+    '/console/floor',
+    '/console/',
+  ]) {
+    await admin.goto(path);
+    await accessible(admin);
+  }
+  await admin.goto('/console/jobs');
+  await expect(admin.locator('[data-jobs] [data-job="statistics-refresh"]')).toBeVisible();
 });

@@ -5,11 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openConsoleRequest } from '../../../functions/console/pages.ts';
 import { HttpError } from '../../../functions/http/http-error.ts';
 import { handleApi } from '../../../functions/routes.ts';
 import { phoneThread, requireSimulatorMode, textAsPhone } from '../../../functions/sms/simulator/simulate.ts';
 import { createSession, sessionCookie } from '../../../functions/staff/sessions.ts';
-import { openConsolePage } from '../../../src/console/open-console-page.ts';
 import { engines, type TestDatabase } from '../../helpers/databases.ts';
 import { createTestDeps, type TestDeps } from '../../helpers/deps.ts';
 import { PUBLIC_URL, textHotline } from '../../helpers/twilio.ts';
@@ -58,16 +58,14 @@ describe.each(engines)('SMS simulator on $name', (engine) => {
     const operator = await staff(t, deps, 'operator');
     const admin = await staff(t, deps, 'admin');
     const open = (cookie: string) =>
-      openConsolePage(
-        {
-          request: new Request(`${PUBLIC_URL}/console/simulator`, { headers: { cookie } }),
-          locals: { deps },
-        },
-        'simulator:use',
+      openConsoleRequest(
+        new Request(`${PUBLIC_URL}/console/simulator`, { headers: { cookie } }),
+        deps,
+        '192.0.2.1',
       );
     const refused = await open(operator.cookie);
     expect('response' in refused && refused.response.status).toBe(403);
-    expect('session' in (await open(admin.cookie))).toBe(true);
+    expect('view' in (await open(admin.cookie))).toBe(true);
   });
 
   it('refuses to work with a real Twilio account, and its Messages API is not mounted', async () => {

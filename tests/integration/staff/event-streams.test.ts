@@ -51,9 +51,9 @@ describe.each(engines)('live-update streams on $name', (engine) => {
     return { id, token, cookie: sessionCookie(deps.config, token).split(';')[0]! };
   }
 
-  async function stream(cookie: string): Promise<Response> {
+  async function stream(cookie: string, query = ''): Promise<Response> {
     const response = await handleApi(
-      new Request(`${ORIGIN}/api/console/events`, { headers: { cookie } }),
+      new Request(`${ORIGIN}/api/console/events${query}`, { headers: { cookie } }),
       deps,
     );
     if (response.body) open.push(response);
@@ -83,6 +83,22 @@ describe.each(engines)('live-update streams on $name', (engine) => {
     reader.releaseLock();
     return { text, ended: false };
   }
+
+  it('counts waiting emergencies and times an open item’s changes, and carries nothing an item says', async () => {
+    const operator = await staff('operator');
+    const itemId = randomUUID();
+    const changed = new Date('2026-11-22T08:59:00Z');
+    await t.db.query(
+      `insert into queue_items (id, source, source_id, priority, priority_rank, reasons, created_at, updated_at)
+       values ($1, 'sms', $2, 'emergency', 0, '{locked in a factory}', $3, $3)`,
+      [itemId, randomUUID(), changed],
+    );
+    const events = await stream(operator.cookie, `?item=${itemId}`);
+    const { text } = await readFor(events, POLL_WAIT_MS);
+    const data = JSON.parse(/event: queue\ndata: (.*)\n/.exec(text)![1]!);
+    expect(data).toMatchObject({ open: 1, emergencies: 1, item: changed.toISOString() });
+    expect(text).not.toContain('factory');
+  });
 
   it('sends queue events while the session holds, and ends after sign-out', async () => {
     const operator = await staff('operator');

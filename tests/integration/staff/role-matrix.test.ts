@@ -1,10 +1,12 @@
 /**
- * Every staff route in the routing table, called by every role (and by nobody): a role gets past
- * the permission check exactly when it holds the route's permission. Derived from the table, so a
- * new route is covered the moment it is added.
+ * Every staff route in the API's routing table and every staff page in the console's page table,
+ * called by every role (and by nobody): a role gets past the permission check exactly when it holds
+ * the route's or page's permission. Derived from the two tables, so a new route or page is covered
+ * the moment it is added.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consolePages, openConsoleRequest } from '../../../functions/console/pages.ts';
 import { createPartner } from '../../../functions/referrals/partners.ts';
 import { handleApi, routes } from '../../../functions/routes.ts';
 import { can, ROLES, type Role } from '../../../functions/staff/roles.ts';
@@ -14,8 +16,9 @@ import { createTestDeps, type TestDeps } from '../../helpers/deps.ts';
 
 const ORIGIN = 'https://hotline.example.org';
 const staffRoutes = routes.filter((r) => r.access !== 'public');
+const staffPages = consolePages.filter((p) => p.access !== 'public');
 
-describe('role matrix over every staff API route', () => {
+describe('role matrix over every staff API route and console page', () => {
   let t: TestDatabase;
   let deps: TestDeps;
   const sessions = new Map<Role, { cookie: string; csrf: string }>();
@@ -72,4 +75,57 @@ describe('role matrix over every staff API route', () => {
       else expect(response.status, `${role} should be refused`).toBe(403);
     });
   }
+
+  it('has staff pages to check', () => {
+    expect(staffPages.length).toBeGreaterThan(5);
+  });
+
+  for (const page of staffPages) {
+    const permission = (page.access as { permission: string }).permission;
+    const path = page.path.replace(/:[a-zA-Z]+/g, randomUUID());
+    const open = async (method: 'GET' | 'POST', headers: Record<string, string>, csrf?: string) => {
+      const answer = await openConsoleRequest(
+        new Request(`${ORIGIN}${path}`, {
+          method,
+          headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+          body: method === 'POST' ? new URLSearchParams({ csrf: csrf ?? '', action: 'none' }) : undefined,
+        }),
+        deps,
+        '192.0.2.1',
+      );
+      return 'response' in answer ? answer.response : new Response(null, { status: answer.view.status });
+    };
+
+    it(`page ${page.path} sends anyone who is not signed in to sign in`, async () => {
+      for (const method of ['GET', 'POST'] as const) {
+        const response = await open(method, {});
+        expect(response.status).toBe(303);
+        expect(response.headers.get('location')).toBe('/console/login');
+      }
+    });
+
+    it.each(ROLES)(`page ${page.path} (${permission}) as %s`, async (role) => {
+      const session = sessions.get(role)!;
+      for (const method of ['GET', 'POST'] as const) {
+        const response = await open(method, { cookie: session.cookie }, session.csrf);
+        if (can(role, permission as never))
+          expect([401, 403], `${role} should pass (${method})`).not.toContain(response.status);
+        else if (page.otherwise && can(role, page.otherwise.permission))
+          expect(response.headers.get('location'), `${role} is sent elsewhere`).toBe(page.otherwise.location);
+        else expect(response.status, `${role} should be refused (${method})`).toBe(403);
+      }
+    });
+  }
+
+  it('knows no console page that is not in the table', async () => {
+    const session = sessions.get('admin')!;
+    for (const path of ['/console/nowhere', '/console/items', '/console/staff/extra']) {
+      const answer = await openConsoleRequest(
+        new Request(`${ORIGIN}${path}`, { headers: { cookie: session.cookie } }),
+        deps,
+        '192.0.2.1',
+      );
+      expect('response' in answer && answer.response.status, path).toBe(404);
+    }
+  });
 });

@@ -52,6 +52,8 @@ const EXPECTED: Record<string, string[]> = {
     'statistics:exclude',
     'statistics:refresh',
     'directory:verify',
+    'jobs:read',
+    'jobs:run',
   ],
   'partner-caseworker': ['referral:intake'],
 };

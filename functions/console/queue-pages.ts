@@ -1,0 +1,174 @@
+/**
+ * The hotline's console pages, as the page table declares them: the queue, one item, and the
+ * supervisor's floor. Each page's `load` gathers what it shows; its form actions are the item
+ * commands of queue-commands.ts, the same the API runs.
+ */
+import { isLocale } from '#kernel/i18n/locales.ts';
+import type { UiKey } from '#kernel/i18n/ui.ts';
+import { OUTCOMES } from '../queue/claims.ts';
+import { PRIORITIES } from '../queue/priority.ts';
+import { hotlineList } from '../referrals/referral-views.ts';
+import { OPERATOR_TEMPLATES } from '../sms/templates.ts';
+import { can } from '../staff/roles.ts';
+import { activeHotlineStaff } from '../staff/staff-lifecycle.ts';
+import {
+  excludedFromStatistics,
+  exclusionSchema,
+  setExcludedFromStatistics,
+} from '../statistics/exclude-item.ts';
+import { channelOf } from '../threads/channels.ts';
+import { barChart } from './dashboard-svg.ts';
+import { floor } from './floor.ts';
+import { itemDetail } from './item-detail.ts';
+import type { PageAction, StaffPageContext } from './page-table.ts';
+import { staffPage } from './page-table.ts';
+import {
+  claimNextFor,
+  ITEM_COMMANDS,
+  type ItemCommandName,
+  parseForm,
+  validItemId,
+} from './queue-commands.ts';
+import { openQueue } from './queue-view.ts';
+import { contactsBefore } from './search.ts';
+
+const itemActions = Object.fromEntries(
+  (Object.keys(ITEM_COMMANDS) as ItemCommandName[]).map((name) => {
+    const command = ITEM_COMMANDS[name];
+    const action: PageAction = {
+      permission: command.permission,
+      async run(context, form) {
+        const id = validItemId(context.params.id);
+        const input = parseForm(command.schema, form);
+        // biome-ignore lint/suspicious/noExplicitAny: each command's input is its own schema's
+        await command.run(context.deps, context.session, id, input as any);
+        return command.after === 'item' ? `/console/items/${id}` : '/console/';
+      },
+    };
+    return [name, action];
+  }),
+);
+
+async function loadQueue({ deps, session }: StaffPageContext) {
+  return { items: await openQueue(deps.db, deps.config, session.user.id, deps.now()) };
+}
+
+export type QueuePageData = Awaited<ReturnType<typeof loadQueue>>;
+
+export const queuePage = staffPage({
+  path: '/console/',
+  access: { permission: 'queue:read' },
+  otherwise: { permission: 'referral:intake', location: '/console/intake' },
+  load: loadQueue,
+  actions: {
+    next: {
+      permission: 'queue:claim',
+      async run({ deps, session }) {
+        const item = await claimNextFor(deps, session);
+        return item ? `/console/items/${item.id}` : '/console/';
+      },
+    },
+  },
+});
+
+/** An outgoing text's status in a few words an operator reads (Twilio has a dozen). */
+function deliveryOf(status: string): 'auto' | 'queued' | 'sent' | 'delivered' | 'failed' {
+  if (status === 'twiml') return 'auto';
+  if (['delivered', 'read', 'received'].includes(status)) return 'delivered';
+  if (['failed', 'undelivered', 'canceled'].includes(status)) return 'failed';
+  if (status === 'sent') return 'sent';
+  return 'queued';
+}
+
+export async function loadItem({ deps, session, params, t, locale }: StaffPageContext) {
+  const item = await itemDetail(deps, session.user.id, validItemId(params.id));
+  const role = session.user.role;
+  const may = {
+    exclude: can(role, 'statistics:exclude'),
+    refer: can(role, 'referral:create'),
+    confirm: can(role, 'referral:confirm'),
+    assign: can(role, 'queue:assign'),
+  };
+  const channel = channelOf(item.source);
+  return {
+    item: {
+      ...item,
+      thread: item.thread.map((m) => ({ ...m, delivery: m.status ? deliveryOf(m.status) : undefined })),
+    },
+    fields: item.loaded ? channel.fields(item.loaded, t, locale) : [],
+    attachments: (item.loaded?.attachments ?? []).map((a, n) => ({
+      ...a,
+      n: n + 1,
+      href: `/api/console/queue/${item.id}/attachments/${a.id}`,
+      size: new Intl.NumberFormat(locale, {
+        style: 'unit',
+        unit: 'kilobyte',
+        maximumFractionDigits: 0,
+      }).format(Math.max(1, a.byteSize / 1000)),
+    })),
+    linkedLabel: t(channel.linkedLabel),
+    contacts: await contactsBefore(deps, item),
+    excluded: may.exclude ? await excludedFromStatistics(deps, item.id) : null,
+    tools: channel.tools,
+    templates: channel.tools.templates
+      ? Object.values(OPERATOR_TEMPLATES[isLocale(item.lang) ? item.lang : 'en'])
+      : [],
+    outcomes: OUTCOMES,
+    priorities: PRIORITIES,
+    referrals: may.refer ? await hotlineList(deps.db, deps.now(), item.id) : [],
+    colleagues: may.assign ? await activeHotlineStaff(deps.db) : [],
+    may,
+  };
+}
+export type ItemPageData = Awaited<ReturnType<typeof loadItem>>;
+
+export const itemPage = staffPage({
+  path: '/console/items/:id',
+  access: { permission: 'conversation:read' },
+  load: loadItem,
+  actions: {
+    ...itemActions,
+    // The statistics capability's own command and schema, as its API route calls them.
+    statistics: {
+      permission: 'statistics:exclude',
+      async run({ deps, session, params }, form) {
+        const id = validItemId(params.id);
+        const input = exclusionSchema.parse({ exclude: form.get('exclude') === 'true' });
+        await setExcludedFromStatistics(deps, session.user.id, id, input.exclude);
+        return `/console/items/${id}`;
+      },
+    },
+  },
+});
+
+export async function loadFloor({ deps, locale, t }: StaffPageContext) {
+  const view = await floor(deps.db, deps.config, deps.now());
+  const hour = new Intl.DateTimeFormat(locale, { hour: '2-digit' });
+  return {
+    view,
+    waitingChart: barChart(
+      t('console.waitingByPriority'),
+      PRIORITIES.map((p) => ({
+        label: t(`console.priority.${p}` as UiKey),
+        value: view.waiting[p],
+        tone: p,
+      })),
+    ),
+    breachChart: barChart(
+      t('console.breachesOverTime'),
+      view.breachesByHour.map((h) => ({
+        label: hour.format(h.hour),
+        value: h.breaches,
+        tone: 'emergency' as const,
+      })),
+      { width: 640 },
+    ),
+  };
+}
+export type FloorPageData = Awaited<ReturnType<typeof loadFloor>>;
+
+export const floorPage = staffPage({
+  path: '/console/floor',
+  access: { permission: 'queue:floor' },
+  load: loadFloor,
+});
