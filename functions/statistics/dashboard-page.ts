@@ -18,7 +18,7 @@ import { type PageReads, pageReads } from './page-reads.ts';
 import { cachedPublishedRelease } from './public-page.ts';
 import { campaignReach } from './reach-view.ts';
 import { type RefreshResult, refreshStatistics } from './refresh-statistics.ts';
-import { periodSchema, type StatisticsFigures, statisticsFigures } from './statistics-figures.ts';
+import { periodName, periodSchema, type StatisticsFigures, statisticsFigures } from './statistics-figures.ts';
 import { exactStatistics } from './statistics-views.ts';
 
 /** The days of page reads the dashboard shows. */
@@ -106,7 +106,9 @@ export const statisticsPage = staffPage({
   access: { permission: 'statistics:read' },
   async load({ deps, session, locale, t, url }: StaffPageContext, state) {
     const view = await loadStatisticsDashboard(deps, session, { locale, t, query: url.searchParams });
-    return { view, notice: state?.notice as string | undefined };
+    // Every period the page names, in the reader's language.
+    const periodNames = Object.fromEntries(view.figures.periods.map((p) => [p, periodName(p, locale)]));
+    return { view, periodNames, notice: state?.notice as string | undefined };
   },
   actions: {
     refresh: {
