@@ -269,5 +269,7 @@ describe.each(engines)('master key rotation on $name', (engine) => {
         expect(await findRecordKey(t.db, onlyNew, `test:before:${i}`)).not.toBeNull();
       await expect(checkKeys(t.db, old)).rejects.toBeInstanceOf(KeyCheckError);
     },
+    // Hundreds of keys written while the rotation runs: seconds alone, longer beside other test files.
+    120_000,
   );
 });
