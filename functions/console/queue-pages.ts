@@ -3,12 +3,15 @@
  * supervisor's floor. Each page's `load` gathers what it shows; its form actions are the item
  * commands of queue-commands.ts, the same the API runs.
  */
+
 import { isLocale } from '#kernel/i18n/locales.ts';
 import type { UiKey } from '#kernel/i18n/ui.ts';
 import { OUTCOMES } from '../queue/claims.ts';
 import { PRIORITIES } from '../queue/priority.ts';
 import { hotlineList } from '../referrals/referral-views.ts';
+import { listThreadMedia } from '../sms/media/thread-media.ts';
 import { OPERATOR_TEMPLATES } from '../sms/templates.ts';
+import { replyOptions, sendWhatsAppTemplate, templateRequestSchema } from '../sms/whatsapp-templates.ts';
 import { can } from '../staff/roles.ts';
 import { activeHotlineStaff } from '../staff/staff-lifecycle.ts';
 import {
@@ -80,6 +83,13 @@ function deliveryOf(status: string): 'auto' | 'queued' | 'sent' | 'delivered' | 
   return 'queued';
 }
 
+function declaredKind(type: string | null): 'image' | 'audio' | 'document' | null {
+  if (type?.startsWith('image/')) return 'image';
+  if (type?.startsWith('audio/')) return 'audio';
+  if (type === 'application/pdf') return 'document';
+  return null;
+}
+
 export async function loadItem({ deps, session, params, t, locale }: StaffPageContext) {
   const item = await itemDetail(deps, session.user.id, validItemId(params.id));
   const role = session.user.role;
@@ -88,8 +98,17 @@ export async function loadItem({ deps, session, params, t, locale }: StaffPageCo
     refer: can(role, 'referral:create'),
     confirm: can(role, 'referral:confirm'),
     assign: can(role, 'queue:assign'),
+    media: can(role, 'media:view'),
   };
   const channel = channelOf(item.source);
+  const kilobytes = new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: 'kilobyte',
+    maximumFractionDigits: 0,
+  });
+  // Photos and voice notes a texter sent: opened (and audited) one by one, never preloaded.
+  const media = may.media ? await listThreadMedia(deps, item.id) : [];
+  const options = item.source === 'sms' ? await replyOptions(deps, item.id) : null;
   return {
     item: {
       ...item,
@@ -100,12 +119,23 @@ export async function loadItem({ deps, session, params, t, locale }: StaffPageCo
       ...a,
       n: n + 1,
       href: `/api/console/queue/${item.id}/attachments/${a.id}`,
-      size: new Intl.NumberFormat(locale, {
-        style: 'unit',
-        unit: 'kilobyte',
-        maximumFractionDigits: 0,
-      }).format(Math.max(1, a.byteSize / 1000)),
+      size: kilobytes.format(Math.max(1, a.byteSize / 1000)),
     })),
+    media: media.map((m, n) => ({
+      id: m.id,
+      n: n + 1,
+      // Until the bytes are in, what Twilio declared says what is coming ("voice note 1: being fetched").
+      kind: m.kind ?? declaredKind(m.declaredType),
+      state: m.state,
+      type: m.type ?? m.declaredType ?? '',
+      size: m.size === null ? '' : kilobytes.format(Math.max(1, m.size / 1000)),
+      href: m.state === 'stored' ? `/api/media/${m.id}` : null,
+    })),
+    mediaFetching: media.filter((m) => m.state === 'pending' || m.state === 'fetching').length,
+    whatsapp:
+      options?.channel === 'whatsapp'
+        ? { open: options.open, closesAt: options.closesAt, templates: options.templates }
+        : null,
     linkedLabel: t(channel.linkedLabel),
     contacts: await contactsBefore(deps, item),
     excluded: may.exclude ? await excludedFromStatistics(deps, item.id) : null,
@@ -128,6 +158,17 @@ export const itemPage = staffPage({
   load: loadItem,
   actions: {
     ...itemActions,
+    // WhatsApp's window has closed: the approved template, by the same command and schema as the API.
+    template: {
+      permission: 'conversation:reply',
+      async run({ deps, session, params }, form) {
+        const id = validItemId(params.id);
+        const locale = form.get('locale');
+        const request = templateRequestSchema.parse(typeof locale === 'string' && locale ? { locale } : {});
+        await sendWhatsAppTemplate(deps, session.user.id, id, request);
+        return `/console/items/${id}`;
+      },
+    },
     // The statistics capability's own command and schema, as its API route calls them.
     statistics: {
       permission: 'statistics:exclude',

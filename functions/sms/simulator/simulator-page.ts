@@ -52,11 +52,15 @@ export function simulatorPage(handleApi: () => ApiHandler) {
           if (!PHONE.test(phone))
             throw new HttpError(422, 'phone-invalid', t('console.simulatorPhoneInvalid'));
           if (body.length > 1600) throw new HttpError(422, 'message-long', t('console.error.messageLong'));
-          if (body.trim()) {
+          // A photo or a voice note, as an MMS or WhatsApp message carries it: the media job fetches it.
+          const files = form.getAll('media').filter((f): f is File => f instanceof File && f.size > 0);
+          const media = await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer())));
+          if (body.trim() || media.length > 0) {
             const response = await textAsPhone(deps, handleApi(), session.user.id, {
               from: phone,
               body,
               country: /^[A-Z]{2}$/.test(country) ? country : undefined,
+              media,
             });
             if (!response.ok) return { state: { problem: `${response.status}` } };
           }

@@ -1,6 +1,9 @@
 /** What the console reads of a conversation's media: the list, the fetching flag, the sandboxed download; retention. */
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ConsoleView } from '../../../functions/console/page-table.ts';
+import { openConsoleRequest } from '../../../functions/console/pages.ts';
+import type { ItemPageData } from '../../../functions/console/queue-pages.ts';
 import { purge } from '../../../functions/retention/purge.ts';
 import { handleApi } from '../../../functions/routes.ts';
 import { runMediaFetches } from '../../../functions/sms/media/fetch-media.ts';
@@ -82,6 +85,48 @@ describe.each(engines)('Media for the console on $name', (engine) => {
     ]);
     expect(listed.every((m) => m.size! > 0 && m.deletedFromTwilioAt !== null)).toBe(true);
     expect(await listThreadMedia(deps, 'not-an-id')).toEqual([]);
+  });
+
+  it('puts media on the item page: still fetching, then to open or play; and the WhatsApp window', async () => {
+    const itemId = await voiceNoteAndPhoto();
+    const operator = await staff('operator');
+    const page = async () => {
+      // A session of the moment: a day and a half later the earlier one has expired.
+      const { token } = await createSession(t.db, operator.id, 'full', deps.now());
+      const answer = await openConsoleRequest(
+        new Request(`${PUBLIC_URL}/console/items/${itemId}`, {
+          headers: { cookie: sessionCookie(deps.config, token).split(';')[0]!, 'accept-language': 'en' },
+        }),
+        deps,
+        '192.0.2.1',
+      );
+      if (!('view' in answer)) throw new Error(`expected the page, got ${answer.response.status}`);
+      return (answer.view as ConsoleView<ItemPageData>).data;
+    };
+    let data = await page();
+    expect(data.mediaFetching).toBe(2);
+    expect(data.media.map((m) => [m.kind, m.state, m.href])).toEqual([
+      ['audio', 'pending', null],
+      ['image', 'pending', null],
+    ]);
+    // The texter wrote just now: free replies are open, no template is needed.
+    expect(data.whatsapp).toMatchObject({ open: true, templates: [] });
+
+    await runMediaFetches(deps);
+    data = await page();
+    expect(data.mediaFetching).toBe(0);
+    expect(data.media.map((m) => [m.kind, m.state, m.href])).toEqual([
+      ['audio', 'stored', `/api/media/${data.media[0]!.id}`],
+      ['image', 'stored', `/api/media/${data.media[1]!.id}`],
+    ]);
+    // Listing is not viewing: nothing is audited until a file is opened.
+    expect(await t.db.query(`select 1 from audit_log where action like '%media%'`)).toHaveLength(0);
+
+    // A day and a half later the window has closed.
+    const later = new Date(deps.now().getTime() + 36 * 3600_000);
+    deps.now = () => later;
+    data = await page();
+    expect(data.whatsapp).toMatchObject({ open: false });
   });
 
   it('serves a stored item as a sandboxed, uncached download and audits each view', async () => {

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openConsoleRequest } from '../../../functions/console/pages.ts';
 import { handleApi } from '../../../functions/routes.ts';
 import { runMediaFetches } from '../../../functions/sms/media/fetch-media.ts';
 import { createSession, sessionCookie } from '../../../functions/staff/sessions.ts';
@@ -99,6 +100,33 @@ describe.each(engines)('Simulator media on $name', (engine) => {
     ]);
     expect(await runMediaFetches(deps)).toMatchObject({ stored: 2, deleted: 2 });
     expect((await t.db.query('select 1 from simulator_media')).length).toBe(0);
+    const [item] = await t.db.query<{ reasons: string[] }>('select reasons from queue_items');
+    expect(item!.reasons).toContain('unheard-voice-note');
+  });
+
+  it('sends a voice note from the simulator page’s form, without text', async () => {
+    deps = createTestDeps(t.db, {
+      PUBLIC_BASE_URL: PUBLIC_URL,
+      TWILIO_API_BASE: `${base}/api/simulator/twilio`,
+    });
+    const session = await admin();
+    const form = new FormData();
+    form.set('csrf', session.csrfToken);
+    form.set('phone', '+9779800000023');
+    form.set('message', '');
+    form.append('media', new Blob([new Uint8Array(oggOpusVoiceNote(5))], { type: 'audio/ogg' }), 'note.ogg');
+    const answer = await openConsoleRequest(
+      new Request(`${PUBLIC_URL}/console/simulator`, {
+        method: 'POST',
+        headers: { cookie: session.cookie, origin: PUBLIC_URL },
+        body: form,
+      }),
+      deps,
+      '192.0.2.1',
+    );
+    if (!('response' in answer)) throw new Error('expected a redirect after sending');
+    expect(answer.response.status).toBe(303);
+    expect(await runMediaFetches(deps)).toMatchObject({ stored: 1, deleted: 1 });
     const [item] = await t.db.query<{ reasons: string[] }>('select reasons from queue_items');
     expect(item!.reasons).toContain('unheard-voice-note');
   });
