@@ -1,12 +1,13 @@
 /**
  * The scaled-out deployment, tested as deployed: two app nodes on one PostgreSQL behind nginx with
  * the repository's proxy rules (deploy/two-nodes.ts). Through the proxy: public pages, a report, a
- * signed Twilio webhook, live console updates on both nodes, and client addresses taken from what
- * the proxy saw, never from what a client writes into X-Forwarded-For.
+ * signed Twilio webhook, a signed Sanity publish served by both nodes, live console updates on both
+ * nodes, and client addresses taken from what the proxy saw, never from what a client writes into
+ * X-Forwarded-For.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,11 +16,14 @@ import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../bench/lib/servers.ts';
 import { startTwoNodes, type TwoNodes } from '../../../deploy/two-nodes.ts';
+import { exportContent, toNdjson } from '../../../functions/cms/export-content.ts';
 import type { Database } from '../../../functions/db/database.ts';
 import { openPostgres } from '../../../functions/db/open-postgres.ts';
 import { type Challenge, solveChallenge } from '../../../functions/reports/proof-of-work.ts';
 import { createSession, sessionCookie } from '../../../functions/staff/sessions.ts';
+import { sendPublish, waitForPage } from '../../helpers/publish.ts';
 import { builtSite } from '../../helpers/running-server.ts';
+import { type SanityStandIn, startSanityStandIn } from '../../helpers/sanity-stand-in.ts';
 import { ACCOUNT_SID, startTwilioStandIn, type TwilioStandIn } from '../../helpers/twilio.ts';
 
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].some((p) => existsSync(p)) || !!process.env.NGINX;
@@ -84,8 +88,10 @@ describe.skipIf(!NGINX || !POSTGRES)('two app nodes behind nginx', { timeout: 30
   let stateDir: string;
   let stack: TwoNodes;
   let twilioApi: TwilioStandIn;
+  let sanity: SanityStandIn;
   let db: Database;
   const authToken = randomBytes(16).toString('hex');
+  const sanitySecret = randomBytes(16).toString('hex');
   const nodeLines: string[][] = [[], []];
 
   beforeAll(async () => {
@@ -96,6 +102,9 @@ describe.skipIf(!NGINX || !POSTGRES)('two app nodes behind nginx', { timeout: 30
     url.pathname = `/${name}`;
     stateDir = await mkdtemp(path.join(tmpdir(), 'waymark-two-nodes-'));
     twilioApi = await startTwilioStandIn(authToken);
+    const dataset = path.join(stateDir, 'content.ndjson');
+    await writeFile(dataset, toNdjson(await exportContent()));
+    sanity = await startSanityStandIn({ ndjsonFile: dataset, dataset: 'production' });
     stack = await startTwoNodes({
       databaseUrl: url.href,
       proxyPort: await freePort(),
@@ -107,6 +116,10 @@ describe.skipIf(!NGINX || !POSTGRES)('two app nodes behind nginx', { timeout: 30
         TWILIO_AUTH_TOKEN: authToken,
         TWILIO_FROM: '+15005550006',
         TWILIO_API_BASE: twilioApi.url,
+        SANITY_PROJECT_ID: 'waymark',
+        SANITY_DATASET: 'production',
+        SANITY_API_HOST: sanity.url,
+        SANITY_WEBHOOK_SECRET: sanitySecret,
         LOG_LEVEL: 'info',
       },
       onNodeLine: (node, line) => nodeLines[node]!.push(line),
@@ -120,6 +133,7 @@ describe.skipIf(!NGINX || !POSTGRES)('two app nodes behind nginx', { timeout: 30
     await db?.close();
     await stack?.stop();
     await twilioApi?.close();
+    await sanity?.close();
     if (admin) {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
@@ -145,6 +159,18 @@ describe.skipIf(!NGINX || !POSTGRES)('two app nodes behind nginx', { timeout: 30
     const served = nodeLines.map((lines) => lines.filter((l) => l.includes('"route":"/en/"')).length);
     expect(served[0]).toBeGreaterThan(0);
     expect(served[1]).toBeGreaterThan(0);
+  });
+
+  it('takes a signed Sanity publish through the proxy; both nodes serve it within seconds', async () => {
+    const title = `Warning signs, corrected through the proxy ${Date.now()}`;
+    sanity.patch('guide.warning-signs.en', { title });
+    const forged = await sendPublish(stack.proxyUrl, 'guide.warning-signs.en', 'not-the-secret');
+    expect(forged.status).toBe(401);
+    const published = await sendPublish(stack.proxyUrl, 'guide.warning-signs.en', sanitySecret);
+    expect(published.status).toBe(202);
+    for (const node of stack.nodeUrls)
+      await waitForPage(`${node}/en/guides/warning-signs/`, (text) => text.includes(title), 3_000);
+    expect(await (await fetch(`${stack.proxyUrl}/en/guides/warning-signs/`)).text()).toContain(title);
   });
 
   it('accepts a report through the proxy and queues it once', async () => {
