@@ -36,8 +36,8 @@ export default defineConfig({
     serviceWorkers: 'allow',
   },
   webServer: {
-    // The build the integration tests share (.builds/test-site), made here only if it is missing or
-    // older than a source file; WAYMARK_SKIP_BUILD serves the last `npm run build` from dist/.
+    // The build the integration tests share (dist/), made here only if it is missing or older than
+    // a source file; WAYMARK_SKIP_BUILD serves dist/ as it is.
     command: process.env.WAYMARK_SKIP_BUILD
       ? 'npm run serve'
       : 'node tests/helpers/test-site-cli.ts && npm run serve',
@@ -52,7 +52,6 @@ export default defineConfig({
       DATA_DIR: process.env.WAYMARK_TEST_DATA,
       PUBLIC_BASE_URL: baseURL,
       LOG_LEVEL: process.env.WAYMARK_LOG_LEVEL ?? 'warn',
-      ...(process.env.WAYMARK_SKIP_BUILD ? {} : { DIST_DIR: path.resolve('.builds/test-site') }),
     },
   },
 });

@@ -5,6 +5,8 @@
  * server answers `/<locale>/guides/<slug>/` by rendering `/_content/<locale>/guides/<slug>/`
  * internally; `/_content/` itself is never reachable from outside.
  */
+import { LOCALE_CODES } from '#kernel/i18n/locales.ts';
+
 export const LIVE_PREFIX = '/_content';
 
 export interface LiveRoute {
@@ -34,12 +36,20 @@ export const LIVE_ROUTES: readonly LiveRoute[] = [
 ];
 
 const SEGMENT = '[a-z0-9][a-z0-9-]{0,99}';
+// Only the site's languages: `/console/` and `/api/` are not a language's home page.
+const LOCALE_SEGMENT = `(?:${LOCALE_CODES.join('|')})`;
 
 function matcher(pattern: string): RegExp {
   const body = pattern
     .split('/')
     .slice(1)
-    .map((part) => (part.startsWith('[') ? SEGMENT : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .map((part) =>
+      part === '[locale]'
+        ? LOCALE_SEGMENT
+        : part.startsWith('[')
+          ? SEGMENT
+          : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    )
     .join('/');
   // Pages are folders (`/en/guides/`); the sitemap is a file.
   return pattern.includes('.') ? new RegExp(`^/${body}$`) : new RegExp(`^/${body}/$`);

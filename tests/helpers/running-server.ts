@@ -1,8 +1,9 @@
 /**
  * The real server, started as `npm run serve` starts it, for tests that must see what a client
  * sees on the wire (a reset connection, a slow answer) and what the server writes to its output.
- * The site is built once into .builds/test-site and rebuilt only when a source file is newer than
- * that build; several test files may ask at once, so the build is taken under a lock.
+ * The site is built once into dist/ (where `npm run build` puts it, and where the browser tests and
+ * the page-budget checks read it) and rebuilt only when a source file is newer than that build;
+ * several test files may ask at once, so the build is taken under a lock.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -12,10 +13,10 @@ import path from 'node:path';
 import { freePort } from '../../bench/lib/servers.ts';
 import { runAstroBuild } from '../../functions/build/run-astro-build.ts';
 
-const BUILD = path.resolve('.builds/test-site');
+const BUILD = path.resolve('dist');
 const BUILT_MARK = path.join(BUILD, '.built');
 const LOCK = `${BUILD}.lock`;
-const SOURCES = ['src', 'functions', 'content', 'public', 'astro.config.mjs', 'package-lock.json'];
+const SOURCES = ['src', 'functions', 'kernel', 'content', 'public', 'astro.config.mjs', 'package-lock.json'];
 
 function newestSource(entry: string): number {
   const stats = statSync(entry);
