@@ -3,8 +3,10 @@
  * (functions/threads/): a texter gets an SMS through the outbox, a web reporter a message read with
  * the receipt code; either way in the same transaction as the queue event and the audit entry.
  */
+
 import type { Deps } from '../deps.ts';
 import { HttpError } from '../http/http-error.ts';
+import { markAnswered } from '../queue/item-writes.ts';
 import { appendAudit } from '../staff/audit.ts';
 import { type ChannelKind, channelOf } from '../threads/channels.ts';
 
@@ -25,10 +27,7 @@ export async function replyToItem(
       throw new HttpError(409, 'not-yours', 'Claim the item before you answer, so nobody answers twice.');
     await channelOf(item.source).reply(tx, deps, item.source_id, message, now);
     // The first answer stops the SLA's first clock.
-    await tx.query(
-      'update queue_items set first_response_at = coalesce(first_response_at, $2), updated_at = $2 where id = $1',
-      [itemId, now],
-    );
+    await markAnswered(tx, itemId, now);
     await tx.query('insert into queue_events (item_id, at, actor_id, kind) values ($1, $2, $3, $4)', [
       itemId,
       now,
@@ -53,10 +52,7 @@ export async function recordCall(deps: Deps, staffId: string, itemId: string): P
     if (!item) throw new HttpError(404, 'not-found', 'There is no such item.');
     if (item.claimed_by !== staffId)
       throw new HttpError(409, 'not-yours', 'Claim the item before you call, so nobody calls twice.');
-    await tx.query(
-      'update queue_items set first_response_at = coalesce(first_response_at, $2), updated_at = $2 where id = $1',
-      [itemId, now],
-    );
+    await markAnswered(tx, itemId, now);
     await tx.query('insert into queue_events (item_id, at, actor_id, kind) values ($1, $2, $3, $4)', [
       itemId,
       now,

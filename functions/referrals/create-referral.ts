@@ -4,10 +4,12 @@
  * there is no referral. Only the fields the operator chose are sealed into the packet, for the
  * chosen partner alone.
  */
+
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { HttpError } from '../http/http-error.ts';
+import { touchItem } from '../queue/item-writes.ts';
 import { appendAudit } from '../staff/audit.ts';
 import { recordReferralNeeds } from '../statistics/item-facts.ts';
 import { destroyReferralKey, newReferralKey, seal, sealPacket } from './packet-crypto.ts';
@@ -119,7 +121,7 @@ export async function createReferral(
       `insert into queue_events (item_id, at, actor_id, kind, details) values ($1, $2, $3, 'referred', $4)`,
       [itemId, now, actor.id, JSON.stringify({ referral: id, partner: partner.name })],
     );
-    await tx.query('update queue_items set updated_at = $2 where id = $1', [itemId, now]);
+    await touchItem(tx, itemId, now);
     await appendAudit(
       tx,
       deps.keys,

@@ -7,8 +7,10 @@
  * out and destroyed (npm run keys:rotate). A dry run reports what a real run would delete, and
  * deletes nothing.
  */
+
 import type { Queryable } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
+import { deleteItems } from '../queue/item-writes.ts';
 import { appendAudit } from '../staff/audit.ts';
 
 export interface PurgeReport {
@@ -92,7 +94,10 @@ export async function purge(
     report.conversations = (
       await tx.query('delete from conversations where id = any($1::uuid[]) returning id', [conversationIds])
     ).length;
-    await tx.query('delete from queue_items where id = any($1::uuid[])', [items.map((i) => i.id)]);
+    await deleteItems(
+      tx,
+      items.map((i) => i.id),
+    );
     await tx.query('delete from referrals where id = any($1::uuid[])', [referrals.map((r) => r.id)]);
     if (items.length + referrals.length > 0) {
       await appendAudit(
