@@ -6,6 +6,7 @@
 
 import { isLocale } from '#kernel/i18n/locales.ts';
 import type { UiKey } from '#kernel/i18n/ui.ts';
+import { HttpError } from '../http/http-error.ts';
 import { OUTCOMES } from '../queue/claims.ts';
 import { PRIORITIES } from '../queue/priority.ts';
 import { hotlineList } from '../referrals/referral-views.ts';
@@ -108,7 +109,14 @@ export async function loadItem({ deps, session, params, t, locale }: StaffPageCo
   });
   // Photos and voice notes a texter sent: opened (and audited) one by one, never preloaded.
   const media = may.media ? await listThreadMedia(deps, item.id) : [];
-  const options = item.source === 'sms' ? await replyOptions(deps, item.id) : null;
+  // WhatsApp's window, for a conversation that still has its thread (retention may have taken it).
+  const options =
+    item.source === 'sms'
+      ? await replyOptions(deps, item.id).catch((error: unknown) => {
+          if (error instanceof HttpError && error.status === 404) return null;
+          throw error;
+        })
+      : null;
   return {
     item: {
       ...item,
