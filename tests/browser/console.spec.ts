@@ -1,12 +1,14 @@
 /**
  * The console end to end: the first administrator sets up with the one-time link (password and
  * authenticator), signs in with a TOTP code, texts the hotline from the simulator, and sees the
- * emergency at the top of the queue with its reasons.
+ * emergency at the top of the queue with its reasons; a WhatsApp voice note sent from the simulator
+ * is fetched, cleaned and plays on its item page.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { base32Decode, totpCode } from '../../functions/staff/totp.ts';
+import { oggOpusVoiceNote } from '../helpers/voice-note.ts';
 import { expect, test } from './fixtures.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
@@ -118,6 +120,37 @@ test('the simulator texts the hotline through the real webhook; the emergency to
   await page.locator('#outcome').selectOption('helped');
   await page.locator('button[value="close"]').click();
   await expect(page.locator(`[data-queue-item="${itemId}"]`)).toHaveCount(0);
+
+  // A WhatsApp voice note with no text: fetched from the (simulated) Twilio by the media job, at
+  // least urgent until someone has listened, and playable on the item page.
+  await page.goto('/console/simulator');
+  await page.locator('#phone').fill('whatsapp:+9779800000044');
+  await page.locator('#message').fill('');
+  await page.locator('#media').setInputFiles({
+    name: 'voice-note.ogg',
+    mimeType: 'audio/ogg',
+    buffer: oggOpusVoiceNote(100),
+  });
+  await page.locator('main form button[type="submit"]').click();
+  await page.goto('/console/');
+  const voice = page.locator('[data-queue-item]').filter({ hasText: 'unheard-voice-note' }).first();
+  await expect(voice).toContainText('Urgent');
+  await voice.locator('a').click();
+  const audio = page.locator('[data-media] audio');
+  await expect(async () => {
+    await page.reload();
+    await expect(audio).toHaveCount(1, { timeout: 500 });
+  }).toPass({ timeout: 45_000 });
+  const played = await audio.evaluate(async (element) => {
+    const a = element as HTMLAudioElement;
+    a.muted = true;
+    await a.play();
+    await new Promise((r) => setTimeout(r, 500));
+    return { duration: a.duration, time: a.currentTime, error: a.error?.code ?? null };
+  });
+  expect(played.error).toBeNull();
+  expect(played.duration).toBeGreaterThan(1);
+  expect(played.time).toBeGreaterThan(0);
 
   // Signed in, but without the page's CSRF token: refused, and nothing is sent.
   const forged = await page.request.post('/console/simulator', {

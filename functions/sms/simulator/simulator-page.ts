@@ -9,7 +9,8 @@ import { HttpError } from '../../http/http-error.ts';
 import type { ApiHandler } from '../../http/router.ts';
 import { type PhoneMessage, phoneThread, requireSimulatorMode, textAsPhone } from './simulate.ts';
 
-const PHONE = /^\+[1-9][0-9]{6,14}$/;
+// A phone number, or a WhatsApp sender as Twilio writes one (`whatsapp:+…`).
+const PHONE = /^(whatsapp:)?\+[1-9][0-9]{6,14}$/;
 const DEFAULT_PHONE = '+9779800000001';
 
 /** The API's front door, passed in so that this module does not import the route table it is in. */
