@@ -333,6 +333,10 @@ test('an operator refers with consent; the partner accepts; the operator sees it
     .fill('Wants to check an agency licence before leaving; may need a safe place.');
   await operator.locator('input[name="share_languages"]').check();
   await operator.locator('input[name="languages"]').fill('ne');
+  // What the item already told (a country, kinds of exploitation) comes ticked; the operator
+  // decides, and here shares neither.
+  await operator.locator('input[name="share_exploitationTypes"]').uncheck();
+  await operator.locator('input[name="share_currentLocation"]').uncheck();
   // Without the person's consent confirmed, there is no referral.
   await operator.locator('button[value="preview"]').click();
   await expect(operator.locator('[data-problems]')).toContainText('consent');
