@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { SERVICE_KINDS } from '#kernel/content/schemas.ts';
+import type { EXPLOITATION_KINDS } from '../reports/report-schema.ts';
 
 /** What partners offer and people need: the same kinds of service as the public help directory. */
 export const PARTNER_SERVICES = SERVICE_KINDS;
@@ -38,6 +39,18 @@ export const EXPLOITATION_TYPES = [
   'Other',
 ] as const;
 export type ExploitationType = (typeof EXPLOITATION_TYPES)[number];
+
+/** A web report's own words for exploitation (reports/report-schema.ts), in the standard's terms. */
+export const REPORT_EXPLOITATION_AS_HTCDS: Record<(typeof EXPLOITATION_KINDS)[number], ExploitationType> = {
+  sexual: 'SexualExploitation',
+  labour: 'ForcedLabour',
+  'domestic-servitude': 'Servitude',
+  'forced-begging': 'ForcedBegging',
+  'forced-criminality': 'Other',
+  'forced-marriage': 'ForcedMarriage',
+  'organ-removal': 'OrganRemoval',
+  other: 'Other',
+};
 
 export const CONTACT_METHODS = ['through-hotline', 'sms', 'whatsapp', 'phone', 'email'] as const;
 

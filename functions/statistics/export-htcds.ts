@@ -6,7 +6,7 @@
  * numbers are records with a null count and `wmk_Suppressed` true, so a collaborative can tell
  * "fewer than the threshold" from "nothing".
  */
-import type { EXPLOITATION_TYPES } from '../referrals/referral-schema.ts';
+import { type EXPLOITATION_TYPES, REPORT_EXPLOITATION_AS_HTCDS } from '../referrals/referral-schema.ts';
 import type { Dimension } from './dimensions.ts';
 import type { Release } from './release.ts';
 
@@ -14,14 +14,7 @@ type HtcdsExploitation = (typeof EXPLOITATION_TYPES)[number];
 
 /** Waymark's report choices in HTCDS values; 'multiple' and 'not-stated' have none. */
 const EXPLOITATION: Record<string, HtcdsExploitation | null> = {
-  sexual: 'SexualExploitation',
-  labour: 'ForcedLabour',
-  'domestic-servitude': 'Servitude',
-  'forced-begging': 'ForcedBegging',
-  'forced-criminality': 'Other',
-  'forced-marriage': 'ForcedMarriage',
-  'organ-removal': 'OrganRemoval',
-  other: 'Other',
+  ...REPORT_EXPLOITATION_AS_HTCDS,
   multiple: null,
   'not-stated': null,
 };

@@ -7,22 +7,10 @@ import type { UiKey } from '#kernel/i18n/ui.ts';
 import { countryName } from '../../console/code-names.ts';
 import { decryptField, decryptText, encryptField } from '../../crypto/envelope.ts';
 import { HttpError } from '../../http/http-error.ts';
-import type { ExploitationType } from '../../referrals/referral-schema.ts';
+import { REPORT_EXPLOITATION_AS_HTCDS } from '../../referrals/referral-schema.ts';
 import type { StoredReport } from '../../reports/report-schema.ts';
 import { insertMessage, openReportKey, reportContext } from '../../reports/report-store.ts';
 import type { ThreadChannel, ThreadEntry, ThreadField } from '../thread-channel.ts';
-
-/** A report's own words for exploitation, in the referral standard's terms. */
-const AS_HTCDS: Record<StoredReport['exploitation'][number], ExploitationType> = {
-  sexual: 'SexualExploitation',
-  labour: 'ForcedLabour',
-  'domestic-servitude': 'Servitude',
-  'forced-begging': 'ForcedBegging',
-  'forced-criminality': 'Other',
-  'forced-marriage': 'ForcedMarriage',
-  'organ-removal': 'OrganRemoval',
-  other: 'Other',
-};
 
 export const reportThread: ThreadChannel = {
   kind: 'report',
@@ -110,7 +98,9 @@ export const reportThread: ThreadChannel = {
     return {
       country: report?.country,
       area: report?.place,
-      exploitationTypes: [...new Set((report?.exploitation ?? []).map((e) => AS_HTCDS[e]))],
+      exploitationTypes: [
+        ...new Set((report?.exploitation ?? []).map((e) => REPORT_EXPLOITATION_AS_HTCDS[e])),
+      ],
     };
   },
 
