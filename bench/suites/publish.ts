@@ -11,7 +11,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { toNdjson } from '../../functions/cms/export-content.ts';
@@ -116,6 +116,7 @@ export async function publishToLive(options: { pages: number; postgresUrl?: stri
   const plainDir = path.resolve(`.builds/bench-publish-plain-${tag}`);
   const copyDir = path.resolve(`.builds/bench-publish-copy-${tag}`);
   const tmp = await mkdtemp(path.join(tmpdir(), 'waymark-bench-publish-'));
+  await mkdir(path.resolve('.builds'), { recursive: true });
   const corpus = await generateCorpus(options.pages);
   const file = path.join(tmp, 'content.ndjson');
   await writeFile(file, toNdjson(corpus.documents));
