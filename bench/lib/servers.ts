@@ -47,7 +47,7 @@ function stopper(child: ChildProcess) {
 
 export async function startWaymark(
   env: Record<string, string> = {},
-  options: { startTimeoutMs?: number } = {},
+  options: { startTimeoutMs?: number; onLogLine?: (line: string) => void } = {},
 ): Promise<Running> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'waymark-bench-'));
@@ -62,8 +62,16 @@ export async function startWaymark(
       PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', options.onLogLine ? 'pipe' : 'ignore', 'inherit'],
   });
+  if (options.onLogLine) {
+    let pending = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const lines = (pending + chunk.toString('utf8')).split('\n');
+      pending = lines.pop()!;
+      for (const line of lines) options.onLogLine!(line);
+    });
+  }
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/api/health`, child, options.startTimeoutMs);
   return { url, child, stop: stopper(child) };

@@ -16,6 +16,8 @@ const ALLOWED_FIELDS = new Set([
   'route',
   'status',
   'durationMs',
+  'renderMs',
+  'indexMs',
   'database',
   'migrations',
   'port',

@@ -14,35 +14,53 @@ import { withConsoleVerifications } from './help-verifications.ts';
 
 export type { HelpEntry };
 
-export function countryName(code: string, locale: Locale): string {
-  try {
-    return new Intl.DisplayNames([locale, 'en'], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
+// ICU's formatters cost far more to make than to use, and every page names countries and
+// languages: each name is looked up once per process.
+const names = new Map<string, string>();
+
+function displayName(type: 'region' | 'language', code: string, locale: Locale): string {
+  const key = `${type}:${code}:${locale}`;
+  let name = names.get(key);
+  if (name === undefined) {
+    try {
+      name = new Intl.DisplayNames([locale, 'en'], { type }).of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    names.set(key, name);
   }
+  return name;
+}
+
+export function countryName(code: string, locale: Locale): string {
+  return displayName('region', code, locale);
 }
 
 export function languageName(code: string, locale: Locale): string {
-  try {
-    return new Intl.DisplayNames([locale, 'en'], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return displayName('language', code, locale);
 }
+
+const searchNames = new Map<string, readonly { name: string; lang: string }[]>();
 
 /** A country's names a reader may search for: in the page's language, in English and its own. */
 export function countryNames(code: string, locale: Locale): { name: string; lang: string }[] {
-  const native = new Intl.Locale(`und-${code}`).maximize().language;
-  const names: { name: string; lang: string }[] = [];
-  for (const lang of [locale, 'en', native]) {
-    try {
-      const name = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' }).of(code);
-      if (name && !names.some((n) => n.name === name)) names.push({ name, lang });
-    } catch {
-      // A language ICU does not know has no name to offer.
+  const key = `${code}:${locale}`;
+  let found = searchNames.get(key);
+  if (!found) {
+    const native = new Intl.Locale(`und-${code}`).maximize().language;
+    const list: { name: string; lang: string }[] = [];
+    for (const lang of [locale, 'en', native]) {
+      try {
+        const name = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' }).of(code);
+        if (name && !list.some((n) => n.name === name)) list.push({ name, lang });
+      } catch {
+        // A language ICU does not know has no name to offer.
+      }
     }
+    found = list;
+    searchNames.set(key, found);
   }
-  return names;
+  return found.map((n) => ({ ...n }));
 }
 
 /**

@@ -38,6 +38,10 @@ const dayDate = (index: number) => new Date(Date.UTC(2024, 0, 1 + index));
 
 /** Days as the reader says them: consecutive days as a range ("Mon – Fri"), the rest listed. */
 function dayList(days: readonly (typeof WEEKDAYS)[number][], locale: Locale): string {
+  return once(`days:${days.join(',')}:${locale}`, () => listDays(days, locale));
+}
+
+function listDays(days: readonly (typeof WEEKDAYS)[number][], locale: Locale): string {
   const format = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
   const indices = WEEKDAYS.map((d, i) => (days.includes(d) ? i : -1)).filter((i) => i >= 0);
   const runs: [number, number][] = [];
@@ -54,18 +58,34 @@ function dayList(days: readonly (typeof WEEKDAYS)[number][], locale: Locale): st
   return new Intl.ListFormat(locale, { type: 'conjunction', style: 'narrow' }).format(parts);
 }
 
+// ICU's formatters cost far more to make than to use, and every page shows the hotline's hours.
+const formatted = new Map<string, string>();
+
+function once(key: string, make: () => string): string {
+  let value = formatted.get(key);
+  if (value === undefined) {
+    value = make();
+    formatted.set(key, value);
+  }
+  return value;
+}
+
 function clock(time: string, locale: Locale): string {
-  const [hours, minutes] = time.split(':').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2024, 0, 1, hours % 24, minutes)),
-  );
+  return once(`clock:${time}:${locale}`, () => {
+    const [hours, minutes] = time.split(':').map(Number) as [number, number];
+    return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(2024, 0, 1, hours % 24, minutes)),
+    );
+  });
 }
 
 function zoneName(timeZone: string, locale: Locale): string {
-  const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(
-    new Date(Date.UTC(2024, 0, 1)),
-  );
-  return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  return once(`zone:${timeZone}:${locale}`, () => {
+    const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(
+      new Date(Date.UTC(2024, 0, 1)),
+    );
+    return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  });
 }
 
 /** "every day, 8:00 AM – 10:00 PM (United Kingdom Time)", in the reader's language. */
