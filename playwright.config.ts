@@ -41,7 +41,8 @@ export default defineConfig({
     command: process.env.WAYMARK_SKIP_BUILD
       ? 'npm run serve'
       : 'node tests/helpers/test-site-cli.ts && npm run serve',
-    url: `${baseURL}/api/health`,
+    // Ready: the node has rendered and indexed the site, so search finds every page from the first test.
+    url: `${baseURL}/api/ready`,
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: process.env.WAYMARK_SERVER_LOGS ? 'pipe' : 'ignore',

@@ -21,6 +21,8 @@ export interface Deps {
   media: MediaCleaner;
   /** This node's copy of the published content (the database's snapshot); only the running server has one. */
   content?: ContentStore;
+  /** The content version this node's search index was written from (0: the build's own index). */
+  searchVersion?: () => number;
   /** The background jobs this node runs (functions/jobs/); only the running server has them. */
   jobs?: JobRunner;
 }

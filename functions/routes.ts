@@ -9,7 +9,7 @@ import { itemAttachment } from './console/attachment-api.ts';
 import { queueEvents } from './console/events.ts';
 import { claimNextItem, itemCommandRoute, listQueue } from './console/queue-api.ts';
 import { HSDS_LISTS, partnerHsdsList, publicHsdsList } from './directory/hsds-api.ts';
-import { health } from './health/health.ts';
+import { health, ready } from './health/health.ts';
 import { json } from './http/json.ts';
 import { defineRoutes } from './http/route.ts';
 import { createRouter } from './http/router.ts';
@@ -63,6 +63,7 @@ import {
 
 export const routes = defineRoutes([
   { method: 'GET', path: '/api/health', access: 'public', handler: (req, { deps }) => health(req, deps) },
+  { method: 'GET', path: '/api/ready', access: 'public', handler: async (req, { deps }) => ready(req, deps) },
   {
     method: 'GET',
     path: '/api/reports/challenge',

@@ -3,6 +3,7 @@
  * (flagged, so the page can say so in the reader's language); nothing ever renders blank or 404s.
  */
 import type { CollectionEntry } from 'astro:content';
+import { currentLiveContent } from '#kernel/content/live-content.ts';
 import { DEFAULT_LOCALE, isLocale, LOCALE_CODES, type Locale } from '#kernel/i18n/locales.ts';
 import { getCollection } from './collections.ts';
 
@@ -23,10 +24,10 @@ export function splitId(id: string): { slug: string; locale: string } {
   return { slug: id.slice(0, cut), locale: id.slice(cut + 1) };
 }
 
-async function bySlug<C extends Localized>(
+function bySlugOf<C extends Localized>(
   collection: C,
-): Promise<Map<string, Map<Locale, CollectionEntry<C>>>> {
-  const entries = (await getCollection(collection)) as CollectionEntry<C>[];
+  entries: readonly CollectionEntry<C>[],
+): Map<string, Map<Locale, CollectionEntry<C>>> {
   const map = new Map<string, Map<Locale, CollectionEntry<C>>>();
   for (const entry of entries) {
     const { slug, locale } = splitId(entry.id);
@@ -42,30 +43,76 @@ async function bySlug<C extends Localized>(
   return map;
 }
 
+function localizedOf<C extends Localized>(
+  map: Map<string, Map<Locale, CollectionEntry<C>>>,
+  locale: Locale,
+): Map<string, LocalizedEntry<C>> {
+  const localized = new Map<string, LocalizedEntry<C>>();
+  for (const [slug, versions] of map) {
+    const own = versions.get(locale);
+    localized.set(slug, {
+      slug,
+      entry: (own ?? versions.get(DEFAULT_LOCALE))!,
+      lang: own ? locale : DEFAULT_LOCALE,
+      isFallback: !own,
+      translatedIn: LOCALE_CODES.filter((l) => versions.has(l)),
+    });
+  }
+  return localized;
+}
+
+/**
+ * A node renders many pages from one version of the content snapshot, which never changes once
+ * read: each collection is indexed once per version and language, so a page costs the same at any
+ * size of the site. (The build reads Astro's collections afresh each time.)
+ */
+const perVersion = new WeakMap<object, Map<string, unknown>>();
+
+function once<T>(key: string, make: () => T): T {
+  const live = currentLiveContent();
+  if (!live) return make();
+  let memo = perVersion.get(live);
+  if (!memo) {
+    memo = new Map();
+    perVersion.set(live, memo);
+  }
+  if (!memo.has(key)) memo.set(key, make());
+  return memo.get(key) as T;
+}
+
+async function bySlug<C extends Localized>(
+  collection: C,
+): Promise<Map<string, Map<Locale, CollectionEntry<C>>>> {
+  const entries = (await getCollection(collection)) as CollectionEntry<C>[];
+  return once(`bySlug:${collection}`, () => bySlugOf(collection, entries));
+}
+
+async function localizedMap<C extends Localized>(
+  collection: C,
+  locale: Locale,
+): Promise<Map<string, LocalizedEntry<C>>> {
+  const map = await bySlug(collection);
+  return once(`localized:${collection}:${locale}`, () => localizedOf(map, locale));
+}
+
+/** Every document of a collection as the reader of `locale` sees it (a new array: callers sort it). */
 export async function localizedAll<C extends Localized>(
   collection: C,
   locale: Locale,
 ): Promise<LocalizedEntry<C>[]> {
-  const map = await bySlug(collection);
-  return [...map].map(([slug, versions]) => {
-    const own = versions.get(locale);
-    const lang = own ? locale : DEFAULT_LOCALE;
-    return {
-      slug,
-      entry: (own ?? versions.get(DEFAULT_LOCALE))!,
-      lang,
-      isFallback: !own,
-      translatedIn: LOCALE_CODES.filter((l) => versions.has(l)),
-    };
-  });
+  return [...(await localizedMap(collection, locale)).values()];
 }
 
 export async function localizedOne<C extends Localized>(collection: C, locale: Locale, slug: string) {
-  return (await localizedAll(collection, locale)).find((e) => e.slug === slug);
+  return (await localizedMap(collection, locale)).get(slug);
 }
 
 export async function slugsOf(collection: Localized): Promise<string[]> {
   return [...(await bySlug(collection)).keys()];
+}
+
+export async function hasSlug(collection: Localized, slug: string): Promise<boolean> {
+  return (await bySlug(collection)).has(slug);
 }
 
 /** Which documents exist in which locales, for the staff translation status view. */

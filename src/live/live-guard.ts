@@ -5,13 +5,13 @@
  */
 import { isLocale } from '#kernel/i18n/locales.ts';
 import { getCollection } from '../content/collections.ts';
-import { slugsOf } from '../content/queries.ts';
+import { hasSlug } from '../content/queries.ts';
 
 type Params = Record<string, string | undefined>;
 
 export async function exists(params: Params, collection?: 'guides' | 'campaigns'): Promise<boolean> {
   if (params.locale !== undefined && !isLocale(params.locale)) return false;
-  if (collection) return (await slugsOf(collection)).includes(params.slug ?? '');
+  if (collection) return hasSlug(collection, params.slug ?? '');
   return true;
 }
 

@@ -134,7 +134,14 @@ describe('publishing from the content snapshot, one node on PGlite', () => {
     const built = JSON.parse(
       await readFile(path.join(await builtSite(), 'client/pagefind/pagefind-entry.json'), 'utf8'),
     ) as { languages: Record<string, { page_count: number }> };
-    const before = await pollFor(searchable, (n) => n > built.languages.en!.page_count);
+    // The node says it is ready (GET /api/ready) only once that index is written.
+    const ready = await pollFor(
+      () => fetch(`${server.url}/api/ready`).then(async (r) => ({ status: r.status, body: await r.json() })),
+      (r) => r.status === 200,
+    );
+    expect(ready.body).toMatchObject({ status: 'ready', contentVersion: expect.any(Number) });
+    const before = await searchable();
+    expect(before).toBeGreaterThan(built.languages.en!.page_count);
     const english = standIn.documents.find((d) => d._id === GUIDE_EN)!;
     const added = {
       ...english,
@@ -161,7 +168,7 @@ describe('publishing from the content snapshot, one node on PGlite', () => {
     expect(await gone.text()).toContain('lang="en"');
     expect(await (await fetch(`${server.url}/en/guides/`)).text()).not.toContain('Night shifts');
     expect(await pollFor(searchable, (n) => n === before)).toBe(before);
-  });
+  }, 150_000);
 
   it('changes nothing on a forged, unsigned or invalid publish', async () => {
     const page = `${server.url}/en/guides/warning-signs/`;
