@@ -40,10 +40,22 @@ const ITERATIONS = 60;
 const MIN_COUNT = 2;
 /** Cross-validation folds for choosing thresholds: authors are dealt into this many at most. */
 const CV_FOLDS = 4;
-/** What the cross-validated decision must reach before precision is considered. */
-export const EMERGENCY_RECALL_GOAL = 0.95;
+/**
+ * What the cross-validated decision must reach before precision is considered. The hotline aims
+ * for 0.95 on messages by people the model has never read; the threshold is chosen at the edge of
+ * this goal on the very readings it is chosen on, so it lands a little optimistic, and on fresh
+ * authors recall comes out a couple of points lower. The goal carries that margin.
+ */
+export const EMERGENCY_RECALL_GOAL = 0.97;
 export const MINOR_RECALL_GOAL = 0.92;
-const DEFAULT_THRESHOLDS: Thresholds = { emergency: 0.35, unsure: 0.5, minor: 0.4, language: 0.5 };
+const DEFAULT_THRESHOLDS: Thresholds = { emergency: 0.35, unsure: 0.5, minor: 0.4, language: 0.5, noise: 1 };
+/** Candidate noise thresholds (1: the model's reading of noise never outweighs a lean towards emergency). */
+const NOISE_GRID = [1, 0.9, 0.8, 0.7, 0.6, 0.5];
+/**
+ * Candidate thresholds for signs of exploitation without danger this minute. Such signs are urgent
+ * by the hotline's definitions: the model has to be fairly sure of danger to overrule them.
+ */
+const EXPLOITATION_GRID = [0.3, 0.4, 0.5, 0.6];
 const GRID = [0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3, 0.25, 0.2, 0.18, 0.16, 0.14, 0.12, 0.1, 0.08, 0.06, 0.04];
 
 export interface Prepared {
@@ -128,9 +140,11 @@ export function chooseThresholds(
   readings: readonly ModelReading[],
 ): Thresholds {
   const judged = examples.flatMap((_, i) => (readings[i] ? [i] : []));
-  let best: { score: number; emergency: number } | null = null;
-  for (const emergency of GRID) {
-    const thresholds = { ...DEFAULT_THRESHOLDS, emergency };
+  let best: { score: number; emergency: number; noise: number; exploitation: number } | null = null;
+  for (const [noise, emergency, exploitation] of NOISE_GRID.flatMap((n) =>
+    GRID.flatMap((e) => EXPLOITATION_GRID.filter((x) => x >= e).map((x) => [n, e, x] as const)),
+  )) {
+    const thresholds = { ...DEFAULT_THRESHOLDS, emergency, noise, exploitation };
     const confusion = PRIORITIES.map(() => PRIORITIES.map(() => 0));
     for (const i of judged) {
       const p = prepared[i]!;
@@ -147,7 +161,7 @@ export function chooseThresholds(
     const score =
       (recall >= EMERGENCY_RECALL_GOAL ? 1 : recall) +
       (recall >= EMERGENCY_RECALL_GOAL ? macroF1(confusion) : 0);
-    if (!best || score > best.score) best = { score, emergency };
+    if (!best || score > best.score) best = { score, emergency, noise, exploitation };
   }
   let minor = GRID[GRID.length - 1]!;
   const children = judged.filter((i) => examples[i]!.minor);
@@ -158,7 +172,13 @@ export function chooseThresholds(
       break;
     }
   }
-  return { ...DEFAULT_THRESHOLDS, emergency: best?.emergency ?? DEFAULT_THRESHOLDS.emergency, minor };
+  return {
+    ...DEFAULT_THRESHOLDS,
+    emergency: best?.emergency ?? DEFAULT_THRESHOLDS.emergency,
+    noise: best?.noise ?? DEFAULT_THRESHOLDS.noise,
+    ...(best ? { exploitation: best.exploitation } : {}),
+    minor,
+  };
 }
 
 function digestOf(examples: readonly TrainingExample[]): string {

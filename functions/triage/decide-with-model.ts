@@ -43,7 +43,8 @@ const DISTRESS: readonly LexiconKey[] = [...EMERGENCY_SIGNALS, ...URGENT_SIGNALS
 const NOISE_MARKERS: readonly LexiconKey[] = ['greeting-only', 'thanks', 'test', 'spam'];
 // A message is short when it has a few words at most: a plea, a greeting, or a test.
 const SHORT_WORDS = 4;
-// Signs of exploitation alone need this many times the emergency threshold; thanks or a greeting
+// Signs of exploitation alone need this many times the emergency threshold (unless the model sets
+// its own `exploitation` threshold); thanks or a greeting
 // with no sign at all needs at least this probability.
 const URGENT_ONLY_FACTOR = 3;
 const POLITE_EMERGENCY = 0.8;
@@ -113,7 +114,7 @@ export function decideWithModel(
   // Signs of exploitation without danger this minute need stronger evidence of an emergency.
   const urgentOnly = !emergencySign && URGENT_SIGNALS.some((k) => e.found.has(k));
   const emergencyAt = urgentOnly
-    ? Math.min(0.5, URGENT_ONLY_FACTOR * thresholds.emergency)
+    ? (thresholds.exploitation ?? Math.min(0.5, URGENT_ONLY_FACTOR * thresholds.emergency))
     : thresholds.emergency;
   // A third party's suspicion ("I think they are not allowed to leave") is urgent, not more,
   // unless the model itself reads an emergency.
@@ -126,9 +127,12 @@ export function decideWithModel(
   // Thanks or a greeting with no sign of danger ("thank you for your help yesterday") is noise
   // unless the model is sure of an emergency.
   const politeOnly = !signs && shape.words <= POLITE_WORDS && looksLikeNoise(e, shape);
+  // Spam in alarming words ("URGENT: your account is blocked"): the model reads it as noise with
+  // confidence and the rules see no sign of danger.
+  const readAsNoise =
+    towards === 'noise' && (looksLikeNoise(e, shape) || (p[3]! >= thresholds.noise && !emergencySign));
   const leansEmergency =
-    p[0]! >= (politeOnly ? Math.max(POLITE_EMERGENCY, emergencyAt) : emergencyAt) &&
-    !(towards === 'noise' && looksLikeNoise(e, shape));
+    p[0]! >= (politeOnly ? Math.max(POLITE_EMERGENCY, emergencyAt) : emergencyAt) && !readAsNoise;
   let priority: Priority = towards;
   if (leansEmergency && !saysSafeAndAsks(e)) priority = 'emergency';
   else if (priority === 'emergency' && politeOnly) priority = PRIORITIES[order[1]!]!;

@@ -36,6 +36,18 @@ export const modelHeaderSchema = z.object({
     minor: z.number().min(0).max(1),
     /** Below this, the language is unknown and the sender gets a language menu. */
     language: z.number().min(0).max(1),
+    /**
+     * When the model's most likely class is noise at this probability or more, and the rules see
+     * no sign of danger, a lean towards emergency does not count (spam written in alarming words).
+     * 1: never. Files written before it existed read as 1.
+     */
+    noise: z.number().min(0).max(1).default(1),
+    /**
+     * Emergency's probability that signs of exploitation without danger this minute (documents
+     * taken, wages withheld, debt) need before they count as an emergency. Files written before it
+     * existed read as three times the emergency threshold, at most 0.5.
+     */
+    exploitation: z.number().min(0).max(1).optional(),
   }),
   trainedOn: z.object({
     corpusLines: z.number().int().nonnegative(),

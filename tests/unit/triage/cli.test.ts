@@ -46,7 +46,7 @@ describe('triage CLI', () => {
     const file = join(dir, 'bad.jsonl');
     writeFileSync(
       file,
-      '{"text":"hello"}\nnot json\n{"txt":"missing text"}\n{"text":"me quitaron el pasaporte"}\n',
+      '{"text":"hello"}\nnot json\n{"txt":"missing text"}\n{"text":"la agencia me cobró una deuda que no para de crecer"}\n',
     );
     const out = run([file]);
     expect(out.status).toBe(1);

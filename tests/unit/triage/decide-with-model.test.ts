@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decideWithModel, type Thresholds } from '../../../functions/triage/decide-with-model.ts';
 import { analyseRules } from '../../../functions/triage/rule-analysis.ts';
 
-const THRESHOLDS: Thresholds = { emergency: 0.3, unsure: 0.5, minor: 0.4, language: 0.5 };
+const THRESHOLDS: Thresholds = { emergency: 0.3, unsure: 0.5, minor: 0.4, language: 0.5, noise: 1 };
 
 /** The safety rules applied to what the rules find in `text` and a model reading given here. */
 function decide(text: string, priority: [number, number, number, number], minor = 0) {

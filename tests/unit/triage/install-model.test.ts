@@ -31,7 +31,9 @@ describe('installing a retrained model', () => {
       .filter((_, i) => i % 40 === 0)
       .map(asExample)
       .map((e) => (e.priority === 'emergency' ? { ...e, priority: 'noise' as const } : e));
-    const bad = buildModel(wrong, { thresholds: { emergency: 0.9, unsure: 0.1, minor: 0.9, language: 0.5 } });
+    const bad = buildModel(wrong, {
+      thresholds: { emergency: 0.9, unsure: 0.1, minor: 0.9, language: 0.5, noise: 1 },
+    });
     const target = join(dir, LOCAL_MODEL_NAME);
     const outcome = installIfNoWorse(bad.bytes, target, shipped, someTest);
     expect(outcome.installed).toBe(false);

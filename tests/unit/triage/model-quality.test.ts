@@ -1,8 +1,8 @@
 /**
  * The shipped model on the shipped test split: the held-out author of every language variety,
  * whose lines were never trained on nor used to choose anything. Guards the figures README states
- * (floors just under them: emergency recall on these fresh authors is 93.5%, short of the 95%
- * the hotline aims for, and README says so).
+ * (floors just under them: emergency recall on these fresh authors is 94.4% and precision 76.8%,
+ * short of the 95% and 85% the hotline aims for, and README says so).
  */
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, VARIETIES } from '../../../functions/triage/corpus.ts';
@@ -17,8 +17,8 @@ const { evaluation, report } = measure(test, withModel);
 
 describe('triage on held-out authors', () => {
   it('finds nearly every emergency, keeps precision and macro-F1, and flags children', () => {
-    expect(evaluation.perClass.emergency.recall, report).toBeGreaterThanOrEqual(0.93);
-    expect(evaluation.perClass.emergency.precision, report).toBeGreaterThanOrEqual(0.77);
+    expect(evaluation.perClass.emergency.recall, report).toBeGreaterThanOrEqual(0.94);
+    expect(evaluation.perClass.emergency.precision, report).toBeGreaterThanOrEqual(0.76);
     expect(evaluation.macroF1, report).toBeGreaterThanOrEqual(0.85);
     expect(evaluation.minorRecall, report).toBeGreaterThanOrEqual(0.9);
   });
