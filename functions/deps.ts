@@ -29,4 +29,6 @@ export interface Deps {
    * the cost, which lower it: production always hashes at password.ts's default.
    */
   passwordCost?: PasswordCost;
+  /** How often live-update streams poll (console/events.ts); tests that wait on them shorten it. */
+  liveUpdatePollMs?: number;
 }
