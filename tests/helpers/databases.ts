@@ -3,11 +3,13 @@
  * TEST_DATABASE_URL is set. Each PostgreSQL test database is a fresh schema, dropped afterwards,
  * and closing is checked so that a test leaking connections fails.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import type { Database } from '../../functions/db/database.ts';
-import { migrate } from '../../functions/db/migrate.ts';
+import { migrate, readMigrations } from '../../functions/db/migrate.ts';
 import { PGLITE_OPTIONS, pgliteDatabase } from '../../functions/db/open-pglite.ts';
 import { openPostgres } from '../../functions/db/open-postgres.ts';
 
@@ -25,27 +27,49 @@ export interface Engine {
 
 /**
  * Creating a PGlite instance runs initdb inside WebAssembly (seconds); loading a ready data folder
- * takes a fraction of that. Each test process builds one blank and one migrated template once, and
- * every test database starts from a copy of one of them, as isolated as a freshly created one.
+ * takes a fraction of that. One blank and one migrated template are built once and kept on disk,
+ * named by what they are made of (PGlite's version and the migrations' text), so every test process
+ * loads them instead of running initdb again; every test database starts from a copy of one of
+ * them, as isolated as a freshly created one.
  */
+const TEMPLATES_DIR = path.resolve('node_modules/.cache/waymark-tests');
 const templates = new Map<'blank' | 'migrated', Promise<Blob>>();
+
+async function templateFile(kind: 'blank' | 'migrated'): Promise<string> {
+  const pglite = await readFile(path.resolve('node_modules/@electric-sql/pglite/package.json'), 'utf8');
+  const recipe = createHash('sha256').update(JSON.parse(pglite).version);
+  if (kind === 'migrated') for (const m of await readMigrations()) recipe.update(`${m.version}\0${m.sql}\0`);
+  return path.join(TEMPLATES_DIR, `pglite-${kind}-${recipe.digest('hex').slice(0, 16)}.tar`);
+}
+
+async function buildTemplate(kind: 'blank' | 'migrated', file: string): Promise<Blob> {
+  const pg = await PGlite.create(PGLITE_OPTIONS);
+  if (kind === 'migrated') await migrate(pgliteDatabase(pg));
+  const dump = await pg.dumpDataDir('none');
+  await pg.close();
+  // Written aside and renamed: a process that reads it sees a whole file or none.
+  await mkdir(TEMPLATES_DIR, { recursive: true });
+  const partial = `${file}.${process.pid}`;
+  await writeFile(partial, new Uint8Array(await dump.arrayBuffer()));
+  await rename(partial, file);
+  return dump;
+}
 
 function template(kind: 'blank' | 'migrated'): Promise<Blob> {
   let ready = templates.get(kind);
   if (!ready) {
     ready = (async () => {
-      const pg = await PGlite.create(PGLITE_OPTIONS);
-      if (kind === 'migrated') await migrate(pgliteDatabase(pg));
-      const dump = await pg.dumpDataDir('none');
-      await pg.close();
-      return dump;
+      const file = await templateFile(kind);
+      const saved = await readFile(file).catch(() => null);
+      return saved ? new Blob([saved]) : buildTemplate(kind, file);
     })();
     templates.set(kind, ready);
   }
   return ready;
 }
 
-const pgliteEngine: Engine = {
+/** PGlite alone, for tests that need an embedded database and no other. */
+export const pglite: Engine = {
   name: 'pglite',
   async create(options = {}) {
     const dump = await template(options.migrate === false ? 'blank' : 'migrated');
@@ -101,6 +125,6 @@ function postgresEngine(url: string): Engine {
 }
 
 export const engines: Engine[] = [
-  pgliteEngine,
+  pglite,
   ...(process.env.TEST_DATABASE_URL ? [postgresEngine(process.env.TEST_DATABASE_URL)] : []),
 ];
