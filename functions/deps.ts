@@ -10,6 +10,7 @@ import type { Database } from './db/database.ts';
 import type { Logger } from './http/logger.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
 import type { MediaCleaner } from './media/media-cleaner.ts';
+import type { PasswordCost } from './staff/password.ts';
 
 export interface Deps {
   db: Database;
@@ -25,4 +26,11 @@ export interface Deps {
   searchVersion?: () => number;
   /** The background jobs this node runs (functions/jobs/); only the running server has them. */
   jobs?: JobRunner;
+  /**
+   * Argon2id's work factor for new password hashes. Unset everywhere but in tests that are not about
+   * the cost, which lower it: production always hashes at password.ts's default.
+   */
+  passwordCost?: PasswordCost;
+  /** How often live-update streams poll (console/events.ts); tests that wait on them shorten it. */
+  liveUpdatePollMs?: number;
 }

@@ -15,6 +15,7 @@ import type { RouteContext } from '../http/route.ts';
 import { stillAuthorized } from '../staff/authorize.ts';
 import { StreamSlots } from './stream-slots.ts';
 
+/** How often a stream checks its session and the queue, unless deps say otherwise (tests). */
 const POLL_MS = 2_000;
 const KEEPALIVE_MS = 15_000;
 export const STREAMS_PER_SESSION = 3;
@@ -42,6 +43,7 @@ export async function queueEvents(request: Request, { deps, session }: RouteCont
   // An open item's page asks to hear when that item changes (a new message, a claim).
   const asked = new URL(request.url).searchParams.get('item') ?? '';
   const watched = z.uuid().safeParse(asked).success ? asked : null;
+  const pollMs = deps.liveUpdatePollMs ?? POLL_MS;
   const encoder = new TextEncoder();
   let timer: ReturnType<typeof setInterval> | undefined;
   let last = '';
@@ -105,7 +107,7 @@ export async function queueEvents(request: Request, { deps, session }: RouteCont
               })}\n\n`,
             );
           } else {
-            quiet += POLL_MS;
+            quiet += pollMs;
             if (quiet >= KEEPALIVE_MS) {
               quiet = 0;
               send(': keep-alive\n\n');
@@ -121,7 +123,7 @@ export async function queueEvents(request: Request, { deps, session }: RouteCont
       };
       send('retry: 5000\n\n');
       void poll();
-      timer = setInterval(poll, POLL_MS);
+      timer = setInterval(poll, pollMs);
       request.signal.addEventListener('abort', finish);
     },
     cancel() {

@@ -16,7 +16,13 @@ interface Argon2Params {
   tagLength: number;
 }
 
-const DEFAULTS: Argon2Params = { memory: 19_456, passes: 2, parallelism: 1, tagLength: 32 };
+/** Argon2id's work factor for new hashes: memory in KiB and passes. */
+export interface PasswordCost {
+  memory: number;
+  passes: number;
+}
+
+export const DEFAULT_PASSWORD_COST: PasswordCost = { memory: 19_456, passes: 2 };
 const PHC = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/;
 
 function derive(password: string, salt: Buffer, p: Argon2Params): Promise<Buffer> {
@@ -40,19 +46,25 @@ function derive(password: string, salt: Buffer, p: Argon2Params): Promise<Buffer
 
 const b64 = (bytes: Buffer) => bytes.toString('base64').replace(/=+$/, '');
 
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, cost = DEFAULT_PASSWORD_COST): Promise<string> {
   const salt = crypto.randomBytes(16);
-  const key = await derive(password, salt, DEFAULTS);
-  const { memory, passes, parallelism } = DEFAULTS;
+  const { memory, passes } = cost;
+  const parallelism = 1;
+  const key = await derive(password, salt, { memory, passes, parallelism, tagLength: 32 });
   return `$argon2id$v=19$m=${memory},t=${passes},p=${parallelism}$${b64(salt)}$${b64(key)}`;
 }
 
-export async function verifyPassword(password: string, encoded: string | null): Promise<boolean> {
+/** Checks a password against its stored hash, at the cost the hash was made with. */
+export async function verifyPassword(
+  password: string,
+  encoded: string | null,
+  cost = DEFAULT_PASSWORD_COST,
+): Promise<boolean> {
   const stored = encoded ? PHC.exec(encoded) : null;
   if (!stored || password === '') {
     // Spend the same time for unknown accounts (and empty passwords, which Argon2 libraries may
     // refuse outright), so timing does not reveal which emails exist.
-    await hashPassword(password || ' ');
+    await hashPassword(password || ' ', cost);
     return false;
   }
   const [, memory, passes, parallelism, salt, hash] = stored;

@@ -85,7 +85,8 @@ export async function signInWithPassword(
     });
   }
   const ok =
-    (await verifyPassword(input.password, user?.active ? user.password_hash : null)) && !!user?.active;
+    (await verifyPassword(input.password, user?.active ? user.password_hash : null, deps.passwordCost)) &&
+    !!user?.active;
   if (!ok) {
     await deps.db.transaction((tx) =>
       appendAudit(
@@ -237,7 +238,7 @@ export async function finishSetup(
       },
     );
   }
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password, deps.passwordCost);
   await deps.db.transaction(async (tx) => {
     if (
       !(await spendSetupLink(tx, input.token, now)) ||

@@ -1,6 +1,7 @@
 /**
- * Handler dependencies for tests: a real database, fixed keys, a controllable clock, captured logs
- * and the real media cleaner.
+ * Handler dependencies for tests: a real database, fixed keys, a controllable clock, captured logs,
+ * the real media cleaner, and a low password-hashing cost (none of these tests is about the cost,
+ * and some sign in a hundred times; tests/unit/staff/password.test.ts checks the real one).
  */
 import { loadConfig } from '../../functions/config/load-config.ts';
 import { makeKeys } from '../../functions/config/secrets.ts';
@@ -14,6 +15,9 @@ export interface TestDeps extends Deps {
   logLines: string[];
   setNow(date: Date): void;
 }
+
+/** Argon2id at a token cost: a hash takes well under a millisecond instead of a tenth of a second. */
+export const TEST_PASSWORD_COST = { memory: 64, passes: 1 };
 
 export function createTestDeps(db: Database, env: Record<string, string> = {}): TestDeps {
   const logLines: string[] = [];
@@ -32,6 +36,7 @@ export function createTestDeps(db: Database, env: Record<string, string> = {}): 
     now: () => now,
     // The real worker pool; its workers start only for tests that send files.
     media: createMediaCleaner(),
+    passwordCost: TEST_PASSWORD_COST,
     logLines,
     setNow(date) {
       now = date;

@@ -1,13 +1,13 @@
 /** When the database goes away, the API says so clearly and keeps answering; it never crashes. */
 import { describe, expect, it } from 'vitest';
-import { openPglite } from '../../functions/db/open-pglite.ts';
 import { openPostgres } from '../../functions/db/open-postgres.ts';
 import { handleApi } from '../../functions/routes.ts';
+import { pglite } from '../helpers/databases.ts';
 import { createTestDeps } from '../helpers/deps.ts';
 
 describe('database down', () => {
   it('health answers 503 problem+json with Retry-After when PGlite is closed', async () => {
-    const db = await openPglite(undefined);
+    const { db } = await pglite.create({ migrate: false });
     await db.close();
     const response = await handleApi(new Request('http://test/api/health'), createTestDeps(db));
     expect(response.status).toBe(503);

@@ -17,10 +17,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipartBody } from '../../../bench/lib/uploads.ts';
 import type { Database } from '../../../functions/db/database.ts';
-import { migrate } from '../../../functions/db/migrate.ts';
-import { openPglite } from '../../../functions/db/open-pglite.ts';
 import { handleApi, routes } from '../../../functions/routes.ts';
 import { can, type Permission } from '../../../functions/staff/roles.ts';
+import { pglite } from '../../helpers/databases.ts';
 import { createTestDeps, type TestDeps } from '../../helpers/deps.ts';
 import { craftedPdf, encryptedPdf, pngBomb, randomWithMagic } from '../../helpers/media-files.ts';
 import { type Caller, ORIGIN, referralWorld } from '../../helpers/referrals.ts';
@@ -167,8 +166,7 @@ describe('API fuzz suite', () => {
   let db: Database;
   let deps: TestDeps;
   beforeAll(async () => {
-    db = await openPglite(undefined);
-    await migrate(db);
+    db = (await pglite.create()).db;
     deps = createTestDeps(db);
   });
   afterAll(async () => {
@@ -244,8 +242,7 @@ describe('API fuzz suite, signed in', () => {
   let callers: Record<string, Caller>;
   let realIds: string[];
   beforeAll(async () => {
-    db = await openPglite(undefined);
-    await migrate(db);
+    db = (await pglite.create()).db;
     deps = createTestDeps(db, { PUBLIC_BASE_URL: ORIGIN });
     const world = await referralWorld(db, deps);
     const item = await world.newItem();

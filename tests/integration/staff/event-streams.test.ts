@@ -25,7 +25,12 @@ import { engines, type TestDatabase } from '../../helpers/databases.ts';
 import { createTestDeps, type TestDeps } from '../../helpers/deps.ts';
 import { ORIGIN } from '../../helpers/referrals.ts';
 
-const POLL_WAIT_MS = 2_500;
+/** The streams here poll this often instead of every two seconds, so waiting on them is short. */
+const POLL_MS = 100;
+/** Long enough for several polls: a stream still open after it was not ended by any of them. */
+const QUIET_MS = 6 * POLL_MS;
+/** How long a stream that should end may take to; reading stops as soon as it does. */
+const END_WITHIN_MS = 10_000;
 
 describe.each(engines)('live-update streams on $name', (engine) => {
   let t: TestDatabase;
@@ -33,7 +38,7 @@ describe.each(engines)('live-update streams on $name', (engine) => {
   const open: Response[] = [];
   beforeEach(async () => {
     t = await engine.create();
-    deps = createTestDeps(t.db, { PUBLIC_BASE_URL: ORIGIN });
+    deps = { ...createTestDeps(t.db, { PUBLIC_BASE_URL: ORIGIN }), liveUpdatePollMs: POLL_MS };
   });
   afterEach(async () => {
     await Promise.all(open.splice(0).map((r) => r.body?.cancel().catch(() => {})));
@@ -60,8 +65,15 @@ describe.each(engines)('live-update streams on $name', (engine) => {
     return response;
   }
 
-  /** Reads what the stream sends until it ends, or until `ms` pass; says which. */
-  async function readFor(response: Response, ms: number): Promise<{ text: string; ended: boolean }> {
+  /**
+   * Reads what the stream sends until it ends, or until `ms` pass, or until what it sent satisfies
+   * `enough`; says whether it ended.
+   */
+  async function readFor(
+    response: Response,
+    ms: number,
+    enough: (text: string) => boolean = () => false,
+  ): Promise<{ text: string; ended: boolean }> {
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();
     let text = '';
@@ -79,6 +91,7 @@ describe.each(engines)('live-update streams on $name', (engine) => {
         return { text, ended: true };
       }
       text += decoder.decode(next.value);
+      if (enough(text)) break;
     }
     reader.releaseLock();
     return { text, ended: false };
@@ -94,7 +107,7 @@ describe.each(engines)('live-update streams on $name', (engine) => {
       [itemId, randomUUID(), changed],
     );
     const events = await stream(operator.cookie, `?item=${itemId}`);
-    const { text } = await readFor(events, POLL_WAIT_MS);
+    const { text } = await readFor(events, END_WITHIN_MS, (sent) => sent.includes('event: queue'));
     const data = JSON.parse(/event: queue\ndata: (.*)\n/.exec(text)![1]!);
     expect(data).toMatchObject({ open: 1, emergencies: 1, item: changed.toISOString() });
     expect(text).not.toContain('factory');
@@ -104,11 +117,12 @@ describe.each(engines)('live-update streams on $name', (engine) => {
     const operator = await staff('operator');
     const events = await stream(operator.cookie);
     expect(events.status).toBe(200);
-    const before = await readFor(events, POLL_WAIT_MS);
+    const before = await readFor(events, END_WITHIN_MS, (sent) => sent.includes('event: queue'));
     expect(before.ended).toBe(false);
     expect(before.text).toContain('event: queue');
+    expect((await readFor(events, QUIET_MS)).ended).toBe(false);
     await endSession(t.db, (await readSession(t.db, operator.token, deps.now()))!.idHash);
-    const after = await readFor(events, POLL_WAIT_MS);
+    const after = await readFor(events, END_WITHIN_MS);
     expect(after).toEqual({ text: 'event: ended\ndata: {}\n\n', ended: true });
   });
 
@@ -117,9 +131,9 @@ describe.each(engines)('live-update streams on $name', (engine) => {
     const start = deps.now();
     const events = await stream(operator.cookie);
     deps.setNow(new Date(start.getTime() + IDLE_MS - 60_000));
-    expect((await readFor(events, POLL_WAIT_MS)).ended).toBe(false);
+    expect((await readFor(events, QUIET_MS)).ended).toBe(false);
     deps.setNow(new Date(start.getTime() + IDLE_MS + 1_000));
-    const after = await readFor(events, POLL_WAIT_MS);
+    const after = await readFor(events, END_WITHIN_MS);
     expect(after.ended).toBe(true);
     expect(after.text).toContain('event: ended');
     expect(await readSession(t.db, operator.token, deps.now())).toBeNull();
@@ -146,9 +160,9 @@ describe.each(engines)('live-update streams on $name', (engine) => {
     for (const [what, change] of changes) {
       const operator = await staff('operator');
       const events = await stream(operator.cookie);
-      expect((await readFor(events, 500)).ended, what).toBe(false);
+      expect((await readFor(events, QUIET_MS)).ended, what).toBe(false);
       await change(operator.id);
-      expect(await readFor(events, POLL_WAIT_MS), what).toEqual({
+      expect(await readFor(events, END_WITHIN_MS), what).toEqual({
         text: 'event: ended\ndata: {}\n\n',
         ended: true,
       });

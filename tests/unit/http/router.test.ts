@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { openPglite } from '../../../functions/db/open-pglite.ts';
 import { HttpError } from '../../../functions/http/http-error.ts';
 import { json } from '../../../functions/http/json.ts';
 import { defineRoutes } from '../../../functions/http/route.ts';
 import { createRouter } from '../../../functions/http/router.ts';
+import { pglite } from '../../helpers/databases.ts';
 import { createTestDeps } from '../../helpers/deps.ts';
 
 const echo = z.object({ name: z.string().min(2), tags: z.array(z.string()).optional() });
@@ -43,7 +43,7 @@ const handle = createRouter(
   ]),
 );
 
-const deps = createTestDeps(await openPglite(undefined));
+const deps = createTestDeps((await pglite.create({ migrate: false })).db);
 const call = (path: string, init?: RequestInit) => handle(new Request(`http://test${path}`, init), deps);
 
 describe('router', () => {
