@@ -133,6 +133,8 @@ export const envSchema = z.object({
   REACH_COUNTING: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   /** Build time: where Quick exit sends the reader. */
   PUBLIC_QUICK_EXIT_URL: httpUrl.default('https://www.google.com/'),
+  /** Build time: `npm run build` also writes the page of every document (a static copy of the site). */
+  PRERENDER_DOCUMENTS: z.enum(['', '0', '1'], { error: 'must be 1 (or empty)' }).default(''),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -169,6 +169,14 @@ export function decideWithModel(
     extra.add('unsure');
   }
 
+  // A sign of danger now that the rules found ("locked in", "beating us") is never set aside for the
+  // look of the message (a code, a number or a link beside it): urgent at least, unless the writer
+  // asks about it, says they are safe, or it is advertising by the rules' own reading.
+  if (rank(priority) < rank('urgent') && emergencySign && !asksSomething(e) && !e.spam && !saysSafeNow(e)) {
+    priority = 'urgent';
+    extra.add('unsure');
+  }
+
   const minor = e.minor || reading.minor >= thresholds.minor;
   const reasons = new Set<ReasonCode>([...reasonsFor({ ...e, minor }, priority), ...extra]);
   const band = BANDS[priority];

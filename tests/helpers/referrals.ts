@@ -84,8 +84,10 @@ export async function referralWorld(db: Database, deps: TestDeps) {
   const admin = await signedIn(db, deps, 'admin');
   const shelterWorker = await signedIn(db, deps, 'partner-caseworker', shelter.id);
   const legalWorker = await signedIn(db, deps, 'partner-caseworker', legal.id);
+  let flats = 0;
   const newItem = async () => {
-    await submitJson(deps, { description: `Someone is locked in a flat ${randomUUID()}`, locale: 'en' });
+    flats += 1;
+    await submitJson(deps, { description: `Someone is locked in a flat on floor ${flats}`, locale: 'en' });
     const [item] = await db.query<{ id: string }>(
       `select id from queue_items where status = 'waiting' order by created_at desc limit 1`,
     );
