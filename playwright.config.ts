@@ -9,10 +9,12 @@ import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './tests/browser/chromium-path.ts';
 
-// Workers re-read this file; the environment carries the first choice to them.
+// Workers re-read this file; the environment carries the first choice to them. The port is taken
+// below the system's ephemeral range (which starts at 32768), so the servers other tests running at
+// the same time start on port 0 can never take it between this choice and the server's start.
 process.env.WAYMARK_TEST_PORT ??= execFileSync(process.execPath, [
   '-e',
-  'const s=require("node:net").createServer().listen(0,"127.0.0.1",()=>{process.stdout.write(String(s.address().port));s.close()})',
+  `const net=require("node:net");const tryPort=(p)=>{const s=net.createServer().once("error",()=>tryPort(20000+Math.floor(Math.random()*12000))).listen(p,"127.0.0.1",()=>{process.stdout.write(String(p));s.close()})};tryPort(20000+Math.floor(Math.random()*12000))`,
 ])
   .toString()
   .trim();

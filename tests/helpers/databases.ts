@@ -4,7 +4,7 @@
  * dropped afterwards, and closing is checked so that a test leaking connections fails.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
@@ -52,6 +52,11 @@ async function buildTemplate(kind: 'blank' | 'migrated', file: string): Promise<
   const partial = `${file}.${process.pid}`;
   await writeFile(partial, new Uint8Array(await dump.arrayBuffer()));
   await rename(partial, file);
+  // Templates of an earlier PGlite or earlier migrations are not read again.
+  const prefix = `pglite-${kind}-`;
+  for (const old of await readdir(TEMPLATES_DIR))
+    if (old.startsWith(prefix) && old.endsWith('.tar') && path.join(TEMPLATES_DIR, old) !== file)
+      await rm(path.join(TEMPLATES_DIR, old), { force: true });
   return dump;
 }
 
@@ -98,6 +103,16 @@ function databaseUrl(url: string, database: string): string {
  */
 const postgresTemplates = new Map<string, Promise<string>>();
 
+/** Templates of earlier migrations are dropped when a new one is made (one still in use stays). */
+async function dropOlderTemplates(admin: postgres.Sql, current: string): Promise<void> {
+  const older = await admin.unsafe<{ datname: string }[]>(
+    "select datname from pg_database where datname ~ '^waymark_template_[0-9a-f]{16}$' and datname <> $1",
+    [current],
+  );
+  for (const { datname } of older)
+    await admin.unsafe(`drop database if exists ${datname}`).catch(() => undefined);
+}
+
 function postgresTemplate(url: string, admin: postgres.Sql): Promise<string> {
   let ready = postgresTemplates.get(url);
   if (!ready) {
@@ -116,6 +131,7 @@ function postgresTemplate(url: string, admin: postgres.Sql): Promise<string> {
       for (let attempt = 0; ; attempt++) {
         try {
           await admin.unsafe(`alter database ${building} rename to ${name}`);
+          await dropOlderTemplates(admin, name);
           return name;
         } catch (error) {
           const code = (error as { code?: string }).code;
