@@ -22,8 +22,8 @@ export interface Deps {
   media: MediaCleaner;
   /** This node's copy of the published content (the database's snapshot); only the running server has one. */
   content?: ContentStore;
-  /** The content version this node's search index was written from (0: the build's own index). */
-  searchVersion?: () => number;
+  /** Whether this node's first search index run after start has ended (the server sets it). */
+  searchStarted?: () => boolean;
   /** The background jobs this node runs (functions/jobs/); only the running server has them. */
   jobs?: JobRunner;
   /**

@@ -23,6 +23,8 @@ export interface LiveSearch {
   serve(req: IncomingMessage, res: ServerResponse, pathname: string): boolean;
   /** The content version the served index was built from (0: the build's own index). */
   readonly version: number;
+  /** The first run after start has ended (its index written, or its failure logged). */
+  readonly started: boolean;
   /** Resolves when the index has caught up with the store (tests, benches). */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -87,6 +89,7 @@ export function createLiveSearch(options: {
   let running: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  let started = false;
 
   const pending = () => dirty === 'all' || dirty.size > 0;
 
@@ -159,6 +162,7 @@ export function createLiveSearch(options: {
         .catch(() => log.error('search index refresh failed', { job: 'search-index' }))
         .finally(() => {
           running = undefined;
+          started = true;
         });
     }, wait);
     timer.unref();
@@ -182,6 +186,9 @@ export function createLiveSearch(options: {
   return {
     get version() {
       return version;
+    },
+    get started() {
+      return started;
     },
     serve(req, res, pathname) {
       if (files.size === 0) return false;

@@ -82,7 +82,7 @@ export async function start(): Promise<void> {
   deps.content = store;
   const pages = await createLivePages({ app: handler, store, locals: { deps } });
   const search = createLiveSearch({ pages, store, log });
-  deps.searchVersion = () => search.version;
+  deps.searchStarted = () => search.started;
   const server = createServer({ deps, site, app: handler, live: { pages, store, search } });
   await deps.media.prepare();
 
