@@ -10,26 +10,19 @@ import {
 } from '#kernel/content/schemas.ts';
 import type { Locale } from '#kernel/i18n/locales.ts';
 import { getCollection } from './collections.ts';
+import { formattedOnce } from './formatted-once.ts';
 import { withConsoleVerifications } from './help-verifications.ts';
 
 export type { HelpEntry };
 
-// ICU's formatters cost far more to make than to use, and every page names countries and
-// languages: each name is looked up once per process.
-const names = new Map<string, string>();
-
 function displayName(type: 'region' | 'language', code: string, locale: Locale): string {
-  const key = `${type}:${code}:${locale}`;
-  let name = names.get(key);
-  if (name === undefined) {
+  return formattedOnce(`${type}:${code}:${locale}`, () => {
     try {
-      name = new Intl.DisplayNames([locale, 'en'], { type }).of(code) ?? code;
+      return new Intl.DisplayNames([locale, 'en'], { type }).of(code) ?? code;
     } catch {
-      name = code;
+      return code;
     }
-    names.set(key, name);
-  }
-  return name;
+  });
 }
 
 export function countryName(code: string, locale: Locale): string {
@@ -40,13 +33,9 @@ export function languageName(code: string, locale: Locale): string {
   return displayName('language', code, locale);
 }
 
-const searchNames = new Map<string, readonly { name: string; lang: string }[]>();
-
 /** A country's names a reader may search for: in the page's language, in English and its own. */
 export function countryNames(code: string, locale: Locale): { name: string; lang: string }[] {
-  const key = `${code}:${locale}`;
-  let found = searchNames.get(key);
-  if (!found) {
+  const found = formattedOnce(`names:${code}:${locale}`, () => {
     const native = new Intl.Locale(`und-${code}`).maximize().language;
     const list: { name: string; lang: string }[] = [];
     for (const lang of [locale, 'en', native]) {
@@ -57,9 +46,8 @@ export function countryNames(code: string, locale: Locale): { name: string; lang
         // A language ICU does not know has no name to offer.
       }
     }
-    found = list;
-    searchNames.set(key, found);
-  }
+    return list;
+  });
   return found.map((n) => ({ ...n }));
 }
 

@@ -6,6 +6,7 @@
 import { WEEKDAYS } from '#kernel/content/schemas.ts';
 import type { Locale } from '#kernel/i18n/locales.ts';
 import type { Translate } from '#kernel/i18n/ui.ts';
+import { formattedOnce } from './formatted-once.ts';
 import type { HotlineSettings } from './site-settings.ts';
 
 export type HotlineChannel = 'sms' | 'phone' | 'whatsapp';
@@ -38,7 +39,7 @@ const dayDate = (index: number) => new Date(Date.UTC(2024, 0, 1 + index));
 
 /** Days as the reader says them: consecutive days as a range ("Mon – Fri"), the rest listed. */
 function dayList(days: readonly (typeof WEEKDAYS)[number][], locale: Locale): string {
-  return once(`days:${days.join(',')}:${locale}`, () => listDays(days, locale));
+  return formattedOnce(`days:${days.join(',')}:${locale}`, () => listDays(days, locale));
 }
 
 function listDays(days: readonly (typeof WEEKDAYS)[number][], locale: Locale): string {
@@ -58,20 +59,8 @@ function listDays(days: readonly (typeof WEEKDAYS)[number][], locale: Locale): s
   return new Intl.ListFormat(locale, { type: 'conjunction', style: 'narrow' }).format(parts);
 }
 
-// ICU's formatters cost far more to make than to use, and every page shows the hotline's hours.
-const formatted = new Map<string, string>();
-
-function once(key: string, make: () => string): string {
-  let value = formatted.get(key);
-  if (value === undefined) {
-    value = make();
-    formatted.set(key, value);
-  }
-  return value;
-}
-
 function clock(time: string, locale: Locale): string {
-  return once(`clock:${time}:${locale}`, () => {
+  return formattedOnce(`clock:${time}:${locale}`, () => {
     const [hours, minutes] = time.split(':').map(Number) as [number, number];
     return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
       new Date(Date.UTC(2024, 0, 1, hours % 24, minutes)),
@@ -80,7 +69,7 @@ function clock(time: string, locale: Locale): string {
 }
 
 function zoneName(timeZone: string, locale: Locale): string {
-  return once(`zone:${timeZone}:${locale}`, () => {
+  return formattedOnce(`zone:${timeZone}:${locale}`, () => {
     const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(
       new Date(Date.UTC(2024, 0, 1)),
     );

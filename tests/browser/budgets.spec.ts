@@ -10,16 +10,16 @@ import path from 'node:path';
 import { brotliDecompressSync, gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { LOCALES } from '#kernel/i18n/locales.ts';
+import { sitemapPaths } from './sitemap.ts';
 
 const CLIENT = 'dist/client';
 const FIRST_ROUND_TRIP = 14_600;
 
 /** Every page of the sitemap, in every locale (a document not translated shows the English). */
 async function sitePages(baseURL: string): Promise<string[]> {
-  const xml = await (await fetch(`${baseURL}/sitemap.xml`)).text();
   const paths = new Set<string>();
-  for (const [, loc] of xml.matchAll(/<loc>([^<]+)<\/loc>/g)) {
-    const rest = new URL(loc!).pathname.split('/').slice(2).join('/');
+  for (const listed of await sitemapPaths(baseURL)) {
+    const rest = listed.split('/').slice(2).join('/');
     for (const l of LOCALES) paths.add(`/${l.code}/${rest}`);
   }
   return [...paths].sort();

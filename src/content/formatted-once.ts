@@ -1,0 +1,10 @@
+/**
+ * ICU's formatters cost far more to make than to use, and every page names countries and languages
+ * and shows the hotline's hours: each such result is worked out once per process, by its key.
+ */
+const results = new Map<string, unknown>();
+
+export function formattedOnce<T>(key: string, make: () => T): T {
+  if (!results.has(key)) results.set(key, make());
+  return results.get(key) as T;
+}
