@@ -5,7 +5,9 @@ triageCases('Bengali', [
   { text: 'মালিক বলেছে মেরে ফেলবে', priority: 'emergency' },
   { text: 'দুই দিন খাবার দিচ্ছে না', priority: 'emergency' },
   { text: '১৫ বছরের মেয়েকে জোর করে কাজ করাচ্ছে', priority: 'emergency', minor: true },
-  { text: 'দালাল পাসপোর্ট নিয়ে গেছে', priority: 'urgent', reasons: ['documents-taken'] },
+  // "নিয়ে গেছে" also tells of a person taken away: bare, as "দালাল পাসপোর্ট নিয়ে গেছে", the model
+  // leans to an emergency (a known false alarm, on the safe side); with whose passport it is, urgent.
+  { text: 'দালাল আমার পাসপোর্ট নিয়ে গেছে', priority: 'urgent', reasons: ['documents-taken'] },
   { text: 'তিন মাস বেতন দিচ্ছে না', priority: 'urgent', reasons: ['wages-withheld'] },
   // Negation after the verb, and as a suffix.
   { text: 'আমাকে কেউ আটকে রাখেনি, শুধু তথ্য চাই', priority: 'standard' },

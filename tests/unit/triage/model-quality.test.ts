@@ -1,7 +1,7 @@
 /**
  * The shipped model on the shipped test split: the held-out author of every language variety,
  * whose lines were never trained on nor used to choose anything. Guards the figures README states
- * (floors just under them: emergency recall on these fresh authors is 94.4% and precision 76.8%,
+ * (floors just under them: emergency recall on these fresh authors is 94.4% and precision 78.7%,
  * short of the 95% and 85% the hotline aims for, and README says so).
  */
 import { describe, expect, it } from 'vitest';
@@ -18,8 +18,8 @@ const { evaluation, report } = measure(test, withModel);
 describe('triage on held-out authors', () => {
   it('finds nearly every emergency, keeps precision and macro-F1, and flags children', () => {
     expect(evaluation.perClass.emergency.recall, report).toBeGreaterThanOrEqual(0.94);
-    expect(evaluation.perClass.emergency.precision, report).toBeGreaterThanOrEqual(0.76);
-    expect(evaluation.macroF1, report).toBeGreaterThanOrEqual(0.85);
+    expect(evaluation.perClass.emergency.precision, report).toBeGreaterThanOrEqual(0.78);
+    expect(evaluation.macroF1, report).toBeGreaterThanOrEqual(0.86);
     expect(evaluation.minorRecall, report).toBeGreaterThanOrEqual(0.9);
   });
 
