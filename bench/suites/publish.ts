@@ -187,7 +187,7 @@ export async function publishToLive(options: { pages: number; postgresUrl?: stri
           shell.peakMb.toFixed(0),
         ],
         [
-          `Waymark: a new node renders the site from the snapshot (render ${(site.renderMs / 1000).toFixed(1)} s, search index ${(site.indexMs / 1000).toFixed(1)} s)`,
+          `Waymark: a new node renders the site from the snapshot (render and index ${(site.renderMs / 1000).toFixed(1)} s side by side, then ${(site.indexMs / 1000).toFixed(1)} s to finish the index)`,
           site.count,
           contentSeconds.toFixed(1),
           (site.count / contentSeconds).toFixed(0),

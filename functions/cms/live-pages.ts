@@ -52,6 +52,17 @@ export interface LivePages {
   close(): Promise<void>;
 }
 
+/**
+ * A copy in memory of its own. zlib hands back a view of its 64 KiB output block, and a small
+ * Buffer is a view of a shared 64 KiB pool block: a cached page kept as either pins a whole block
+ * (about 70 KB a page, 720 MB at 10,000 pages, measured) instead of its few kilobytes.
+ */
+function ownCopy(bytes: Buffer): Buffer {
+  const copy = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(copy);
+  return copy;
+}
+
 const VERSION_HEADER = 'x-waymark-render';
 /** Pages kept per version; beyond it the oldest rendered go first (they render again on demand). */
 const MAX_CACHED = 20_000;
@@ -115,7 +126,7 @@ export async function createLivePages(options: {
     ]);
     // Equal bytes, equal tag, on every node.
     const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
-    return { status, type, etag, br, gzip: gzipped, body };
+    return { status, type, etag, br: ownCopy(br), gzip: ownCopy(gzipped), body };
   }
 
   /** The page at this version from the cache, rendering it once; also the HTML when it was just rendered. */

@@ -74,6 +74,7 @@ function searchablePart(html: string): string | undefined {
 }
 
 const RENDERS_IN_FLIGHT = 4;
+const ADDS_IN_FLIGHT = 16;
 
 export function createLiveSearch(options: {
   pages: LivePages;
@@ -103,26 +104,56 @@ export function createLiveSearch(options: {
       if (all) parts.clear();
       if (paths.length > 0) {
         const started = performance.now();
-        // A few renders in flight: while one page is compressed off the main thread, the next renders.
-        let next = 0;
-        const renderSome = async () => {
-          while (next < paths.length) {
-            const path = paths[next++]!;
-            const page = await pages.render(path);
-            const part = page && searchablePart(page.html);
-            if (part) parts.set(path, part);
-            else parts.delete(path);
-          }
-        };
-        await Promise.all(Array.from({ length: RENDERS_IN_FLIGHT }, renderSome));
-        const rendered = performance.now();
-        await writeIndex();
-        log.info(all ? 'site rendered and indexed' : 'search index updated', {
-          job: 'search-index',
-          count: paths.length,
-          renderMs: Math.round(rendered - started),
-          indexMs: Math.round(performance.now() - rendered),
-        });
+        const index = await openIndex();
+        // Pagefind indexes in its own process, on the other core, while pages render here: pages
+        // that did not change go in at once, each re-rendered one as soon as it is ready.
+        const adds: Promise<unknown>[] = [];
+        try {
+          // At most ADDS_IN_FLIGHT pages wait for Pagefind: the rest wait here, not in a pipe's buffer.
+          let waiting = 0;
+          const freed: (() => void)[] = [];
+          const add = async (url: string, content: string) => {
+            while (waiting >= ADDS_IN_FLIGHT) await new Promise<void>((resolve) => freed.push(resolve));
+            waiting++;
+            adds.push(
+              index.addHTMLFile({ url, content }).finally(() => {
+                waiting--;
+                freed.shift()?.();
+              }),
+            );
+          };
+          const changed = new Set(paths);
+          for (const [url, part] of parts) if (!changed.has(url)) await add(url, part);
+          // A few renders in flight: while one page is compressed off the main thread, the next renders.
+          let next = 0;
+          const renderSome = async () => {
+            while (next < paths.length) {
+              const path = paths[next++]!;
+              const page = await pages.render(path);
+              const part = page && searchablePart(page.html);
+              if (part) {
+                parts.set(path, part);
+                await add(path, part);
+              } else parts.delete(path);
+            }
+          };
+          await Promise.all(Array.from({ length: RENDERS_IN_FLIGHT }, renderSome));
+          const rendered = performance.now();
+          await Promise.all(adds);
+          const built = await index.getFiles();
+          if (built.errors.length > 0) throw new Error(built.errors.join('; '));
+          previous = files;
+          files = new Map(built.files.map((f) => [`/pagefind/${f.path}`, Buffer.from(f.content)]));
+          log.info(all ? 'site rendered and indexed' : 'search index updated', {
+            job: 'search-index',
+            count: paths.length,
+            renderMs: Math.round(rendered - started),
+            indexMs: Math.round(performance.now() - rendered),
+          });
+        } finally {
+          await Promise.allSettled(adds);
+          await index.deleteIndex();
+        }
       }
       // Nothing searchable changed (a publish of something no searchable page shows): still current.
       version = content.version;
@@ -130,18 +161,10 @@ export function createLiveSearch(options: {
     } while (!stopped && pending());
   }
 
-  async function writeIndex() {
+  async function openIndex() {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    try {
-      for (const [url, part] of parts) await index.addHTMLFile({ url, content: part });
-      const built = await index.getFiles();
-      if (built.errors.length > 0) throw new Error(built.errors.join('; '));
-      previous = files;
-      files = new Map(built.files.map((f) => [`/pagefind/${f.path}`, Buffer.from(f.content)]));
-    } finally {
-      await index.deleteIndex();
-    }
+    return index;
   }
 
   /** Pages come first: indexing waits for a quiet moment (at most QUIET_MAX_MS behind the first publish). */
@@ -216,6 +239,7 @@ export function createLiveSearch(options: {
       stopped = true;
       if (timer) clearTimeout(timer);
       await running;
+      await pagefind.close();
     },
   };
 }

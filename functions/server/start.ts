@@ -147,13 +147,14 @@ export async function start(): Promise<void> {
     server.close();
     server.closeIdleConnections();
     void store.stop();
-    void search.stop().then(() => pages.close());
+    // The search indexer's helper process is closed too (killed with us, it reports a broken pipe).
+    const searchStopped = search.stop().then(() => pages.close());
     void deps.media.close();
     jobs
       .stop()
       .then(() => checkpoints.flush())
       .catch(() => log.error('audit checkpoint failed', { job: 'audit-checkpoint' }))
-      .then(() => db.close())
+      .then(() => Promise.all([db.close(), searchStopped]))
       .finally(() => process.exit(0));
     // Long-lived connections (live updates) must not hold the process hostage.
     setTimeout(() => process.exit(0), 5_000).unref();
