@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { base32Decode, totpCode } from '../../functions/staff/totp.ts';
 import { oggOpusVoiceNote } from '../helpers/voice-note.ts';
+import { axeViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
@@ -329,14 +329,7 @@ test('an operator refers with consent; the partner accepts; the operator sees it
   await operator.locator('[data-queue-item]', { hasText: 'op@example.org' }).first().locator('a').click();
   await operator.locator('[data-refer]').click();
   const accessible = async (page: import('@playwright/test').Page) =>
-    expect(
-      (
-        await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-          .analyze()
-      ).violations,
-      page.url(),
-    ).toEqual([]);
+    expect(await axeViolations(page), page.url()).toEqual([]);
   await accessible(operator);
   await operator.locator('label.check', { hasText: 'Safe House Kathmandu' }).locator('input').check();
   await operator.locator('input[name="needs"][value="shelter"]').check();
@@ -404,14 +397,7 @@ test('an Arabic text keeps its time in order, updates the open item live, is fou
   await page.context().addCookies(adminCookies);
   const admin = page;
   const accessible = async (page: import('@playwright/test').Page) =>
-    expect(
-      (
-        await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-          .analyze()
-      ).violations,
-      page.url(),
-    ).toEqual([]);
+    expect(await axeViolations(page), page.url()).toEqual([]);
   const arabic = 'ساعدوني من فضلكم، أخذوا جوازات سفرنا';
   await admin.goto('/console/simulator?phone=%2B97455512345');
   await admin.locator('#phone').fill('+97455512345');

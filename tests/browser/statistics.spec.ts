@@ -9,15 +9,14 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { migrate } from '../../functions/db/migrate.ts';
 import { openPglite } from '../../functions/db/open-pglite.ts';
 import { createSession } from '../../functions/staff/sessions.ts';
 import { type RunningServer, startServer } from '../helpers/running-server.ts';
 import { seedStatistics } from '../helpers/statistics-seed.ts';
+import { axeViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const FIRST_ROUND_TRIP = 14_600;
 
 let server: RunningServer;
@@ -94,8 +93,8 @@ for (const [locale, dir] of [
       expect(value === 0 || value >= 11, text).toBe(true);
     }
     await page.locator('[data-figure] details summary').first().click();
-    const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+    const violations = await axeViolations(page);
+    expect(violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
     expect(await context.cookies()).toEqual([]);
     expect(foreign).toEqual([]);
   });
@@ -154,8 +153,8 @@ test('the console dashboard and the directory page, as an administrator, axe cle
   // The shipped campaigns have started: each shows its corridor's reports and texts.
   await expect(page.locator('[data-campaign] table').first()).toBeVisible();
   expect(await page.locator('[data-campaign]').count()).toBeGreaterThanOrEqual(1);
-  let results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+  let violations = await axeViolations(page);
+  expect(violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
   await page.locator('main form button[value="refresh"]').click();
   await expect(page.locator('main [role="status"]')).toContainText('months are published');
 
@@ -163,8 +162,8 @@ test('the console dashboard and the directory page, as an administrator, axe cle
   await page.locator('main nav a[href="/console/directory?country=QA"]').click();
   const row = page.locator('[data-directory-items] tr', { hasText: 'IOM Qatar' });
   await expect(row).toContainText('Not verified');
-  results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+  violations = await axeViolations(page);
+  expect(violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
   await row.locator('button[type="submit"]').click();
   await expect(page.locator('[data-confirmed]')).toContainText('QA/organisations/IOM Qatar');
   // Readers see the check on the country's page within seconds, without a rebuild.
