@@ -223,6 +223,7 @@ export async function publishToLive(options: { pages: number; postgresUrl?: stri
         percentile(times, 50).toFixed(0),
         percentile(times, 95).toFixed(0),
         startSeconds.toFixed(1),
+        (await peakMemoryMb(one.child.pid!)).toFixed(0),
       ]);
     } finally {
       await one.stop();
@@ -242,19 +243,21 @@ export async function publishToLive(options: { pages: number; postgresUrl?: stri
         try {
           await Promise.all([settled(a.child.pid!), settled(b.child.pid!)]);
           const times = await publishRuns(standIn, corpus.guides, a.url, b.url, PUBLISHES);
+          const peaks = await Promise.all([peakMemoryMb(a.child.pid!), peakMemoryMb(b.child.pid!)]);
           live.push([
             'two nodes (PostgreSQL): sent to A, served by B',
             PUBLISHES,
             percentile(times, 50).toFixed(0),
             percentile(times, 95).toFixed(0),
             firstStart.toFixed(1),
+            Math.max(...peaks).toFixed(0),
           ]);
         } finally {
           await Promise.all([a.stop(), b.stop()]);
         }
       });
     } else {
-      live.push(['two nodes (PostgreSQL)', 'set BENCH_DATABASE_URL or TEST_DATABASE_URL', '-', '-', '-']);
+      live.push(['two nodes (PostgreSQL)', 'set BENCH_DATABASE_URL or TEST_DATABASE_URL', '-', '-', '-', '-']);
     }
     return (
       formatTable(
@@ -264,7 +267,14 @@ export async function publishToLive(options: { pages: number; postgresUrl?: stri
       ) +
       formatTable(
         `Publish to live at ${fullPages} pages (signed webhook -> changed guide served; goal: p95 under 3,000 ms)`,
-        ['case', 'publishes', 'p50 (ms)', 'p95 (ms)', 'first start with this site (s, snapshot filled)'],
+        [
+          'case',
+          'publishes',
+          'p50 (ms)',
+          'p95 (ms)',
+          'first start with this site (s, snapshot filled)',
+          'peak memory of a node, site rendered at start (MB)',
+        ],
         live,
       )
     );
