@@ -257,7 +257,14 @@ export async function publishToLive(options: { pages: number; postgresUrl?: stri
         }
       });
     } else {
-      live.push(['two nodes (PostgreSQL)', 'set BENCH_DATABASE_URL or TEST_DATABASE_URL', '-', '-', '-', '-']);
+      live.push([
+        'two nodes (PostgreSQL)',
+        'set BENCH_DATABASE_URL or TEST_DATABASE_URL',
+        '-',
+        '-',
+        '-',
+        '-',
+      ]);
     }
     return (
       formatTable(
