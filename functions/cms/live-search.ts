@@ -76,6 +76,31 @@ function searchablePart(html: string): string | undefined {
 const RENDERS_IN_FLIGHT = 4;
 const ADDS_IN_FLIGHT = 16;
 
+/**
+ * Hands pages to a Pagefind index with at most ADDS_IN_FLIGHT waiting for it: the rest wait in
+ * `add`, not in the pipe's buffer to Pagefind's process.
+ */
+function feeder(index: pagefind.PagefindIndex) {
+  const adds: Promise<unknown>[] = [];
+  const freed: (() => void)[] = [];
+  let waiting = 0;
+  return {
+    async add(url: string, content: string) {
+      while (waiting >= ADDS_IN_FLIGHT) await new Promise<void>((resolve) => freed.push(resolve));
+      waiting++;
+      adds.push(
+        index.addHTMLFile({ url, content }).finally(() => {
+          waiting--;
+          freed.shift()?.();
+        }),
+      );
+    },
+    /** Every page handed over is in the index (rejects if one failed). */
+    done: () => Promise.all(adds),
+    settled: () => Promise.allSettled(adds),
+  };
+}
+
 export function createLiveSearch(options: {
   pages: LivePages;
   store: ContentStore;
@@ -105,25 +130,14 @@ export function createLiveSearch(options: {
       if (paths.length > 0) {
         const started = performance.now();
         const index = await openIndex();
-        // Pagefind indexes in its own process, on the other core, while pages render here: pages
-        // that did not change go in at once, each re-rendered one as soon as it is ready.
-        const adds: Promise<unknown>[] = [];
+        const feed = feeder(index);
         try {
-          // At most ADDS_IN_FLIGHT pages wait for Pagefind: the rest wait here, not in a pipe's buffer.
-          let waiting = 0;
-          const freed: (() => void)[] = [];
-          const add = async (url: string, content: string) => {
-            while (waiting >= ADDS_IN_FLIGHT) await new Promise<void>((resolve) => freed.push(resolve));
-            waiting++;
-            adds.push(
-              index.addHTMLFile({ url, content }).finally(() => {
-                waiting--;
-                freed.shift()?.();
-              }),
-            );
-          };
+          // Pagefind indexes in its own process, on the other core, while pages render here: pages
+          // that did not change go in alongside the renders, each re-rendered one as soon as it is ready.
           const changed = new Set(paths);
-          for (const [url, part] of parts) if (!changed.has(url)) await add(url, part);
+          const unchanged = async () => {
+            for (const [url, part] of parts) if (!changed.has(url)) await feed.add(url, part);
+          };
           // A few renders in flight: while one page is compressed off the main thread, the next renders.
           let next = 0;
           const renderSome = async () => {
@@ -131,15 +145,16 @@ export function createLiveSearch(options: {
               const path = paths[next++]!;
               const page = await pages.render(path);
               const part = page && searchablePart(page.html);
-              if (part) {
+              if (!part) parts.delete(path);
+              else {
                 parts.set(path, part);
-                await add(path, part);
-              } else parts.delete(path);
+                await feed.add(path, part);
+              }
             }
           };
-          await Promise.all(Array.from({ length: RENDERS_IN_FLIGHT }, renderSome));
+          await Promise.all([unchanged(), ...Array.from({ length: RENDERS_IN_FLIGHT }, renderSome)]);
           const rendered = performance.now();
-          await Promise.all(adds);
+          await feed.done();
           const built = await index.getFiles();
           if (built.errors.length > 0) throw new Error(built.errors.join('; '));
           previous = files;
@@ -151,7 +166,7 @@ export function createLiveSearch(options: {
             indexMs: Math.round(performance.now() - rendered),
           });
         } finally {
-          await Promise.allSettled(adds);
+          await feed.settled();
           await index.deleteIndex();
         }
       }
