@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../bench/lib/servers.ts';
 import { runAstroBuild } from '../../functions/build/run-astro-build.ts';
+import { CHILD_NODE_ARGS, childEnv } from './child-node.ts';
 
 const BUILD = path.resolve('dist');
 const BUILT_MARK = path.join(BUILD, '.built');
@@ -93,9 +94,8 @@ export async function startServer(
   const dataDir = await mkdtemp(path.join(tmpdir(), 'waymark-server-'));
   await options.beforeStart?.(dataDir);
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['functions/server/start.ts'], {
-    env: {
-      PATH: process.env.PATH ?? '',
+  const child = spawn(process.execPath, [...CHILD_NODE_ARGS, 'functions/server/start.ts'], {
+    env: childEnv({
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
@@ -103,7 +103,7 @@ export async function startServer(
       PUBLIC_BASE_URL: url,
       LOG_LEVEL: 'info',
       ...env,
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stdout: string[] = [];

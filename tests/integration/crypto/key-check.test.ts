@@ -16,6 +16,7 @@ import { checkKeys, KeyCheckError, registerKeys } from '../../../functions/crypt
 import type { Database } from '../../../functions/db/database.ts';
 import { openPglite } from '../../../functions/db/open-pglite.ts';
 import { createLogger } from '../../../functions/http/logger.ts';
+import { CHILD_NODE_ARGS, childEnv } from '../../helpers/child-node.ts';
 import { engines, type TestDatabase } from '../../helpers/databases.ts';
 
 const key = () => randomBytes(32).toString('base64');
@@ -39,8 +40,8 @@ async function snapshot(db: Database) {
 
 function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['functions/server/start.ts'], {
-      env: { PATH: process.env.PATH ?? '', ...env },
+    const child = spawn(process.execPath, [...CHILD_NODE_ARGS, 'functions/server/start.ts'], {
+      env: childEnv(env),
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -128,9 +129,17 @@ describe('the key check at start, on a PGlite data folder', () => {
   it('refuses the admin CLI with another HASH_KEY, creating no account', async () => {
     const result = spawnSync(
       process.execPath,
-      ['functions/staff/admin-cli.ts', 'create-user', '--email', 'ana@example.org', '--role', 'operator'],
+      [
+        ...CHILD_NODE_ARGS,
+        'functions/staff/admin-cli.ts',
+        'create-user',
+        '--email',
+        'ana@example.org',
+        '--role',
+        'operator',
+      ],
       {
-        env: { PATH: process.env.PATH, DATA_DIR: dataDir, ENCRYPTION_KEY, HASH_KEY: key() },
+        env: childEnv({ DATA_DIR: dataDir, ENCRYPTION_KEY, HASH_KEY: key() }),
         encoding: 'utf8',
       },
     );
@@ -141,8 +150,8 @@ describe('the key check at start, on a PGlite data folder', () => {
   });
 
   it('refuses the retention CLI with another ENCRYPTION_KEY', () => {
-    const result = spawnSync(process.execPath, ['functions/retention/purge-cli.ts'], {
-      env: { PATH: process.env.PATH, DATA_DIR: dataDir, ENCRYPTION_KEY: key(), HASH_KEY },
+    const result = spawnSync(process.execPath, [...CHILD_NODE_ARGS, 'functions/retention/purge-cli.ts'], {
+      env: childEnv({ DATA_DIR: dataDir, ENCRYPTION_KEY: key(), HASH_KEY }),
       encoding: 'utf8',
     });
     expect(result.status).toBe(1);

@@ -16,10 +16,11 @@ import { decryptText, encryptField } from '../../../functions/crypto/envelope.ts
 import { createRecordKey, findRecordKey } from '../../../functions/crypto/record-keys.ts';
 import { openPglite } from '../../../functions/db/open-pglite.ts';
 import { createLogger } from '../../../functions/http/logger.ts';
+import { CHILD_NODE_ARGS, childEnv } from '../../helpers/child-node.ts';
 
 const rotate = (env: Record<string, string>) =>
-  spawnSync(process.execPath, ['functions/crypto/rotate-cli.ts'], {
-    env: { PATH: process.env.PATH, ...env },
+  spawnSync(process.execPath, [...CHILD_NODE_ARGS, 'functions/crypto/rotate-cli.ts'], {
+    env: childEnv(env),
     encoding: 'utf8',
   });
 

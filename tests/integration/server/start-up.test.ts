@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHILD_NODE_ARGS, childEnv } from '../../helpers/child-node.ts';
 
 const START = path.resolve('functions/server/start.ts');
 
@@ -11,8 +12,8 @@ function start(
   env: Record<string, string>,
 ): Promise<{ code: number | null; stderr: string; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [START], {
-      env: { PATH: process.env.PATH ?? '', ...env },
+    const child = spawn(process.execPath, [...CHILD_NODE_ARGS, START], {
+      env: childEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

@@ -15,14 +15,15 @@ import { openPglite } from '../../../functions/db/open-pglite.ts';
 import { createLogger } from '../../../functions/http/logger.ts';
 import { appendAudit } from '../../../functions/staff/audit.ts';
 import { writeCheckpoint } from '../../../functions/staff/audit-checkpoints.ts';
+import { CHILD_NODE_ARGS, childEnv } from '../../helpers/child-node.ts';
 
 const ENCRYPTION_KEY = randomBytes(32).toString('base64');
 const HASH_KEY = randomBytes(32).toString('base64');
 const ENTRIES = 1000;
 
 function run(script: string, dataDir: string, env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [script], {
-    env: { PATH: process.env.PATH, DATA_DIR: dataDir, ENCRYPTION_KEY, HASH_KEY, ...env },
+  return spawnSync(process.execPath, [...CHILD_NODE_ARGS, script], {
+    env: childEnv({ DATA_DIR: dataDir, ENCRYPTION_KEY, HASH_KEY, ...env }),
     encoding: 'utf8',
   });
 }
