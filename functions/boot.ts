@@ -10,7 +10,7 @@ import { type Keys, loadKeys } from './config/secrets.ts';
 import { checkKeys, registerKeys } from './crypto/key-registry.ts';
 import type { Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
-import { openDatabase } from './db/open-database.ts';
+import { databaseExists, databaseLocation, openDatabase } from './db/open-database.ts';
 import { DatabaseInUseError } from './db/open-pglite.ts';
 import type { Deps } from './deps.ts';
 import { createLogger, type Logger } from './http/logger.ts';
@@ -25,13 +25,21 @@ export interface Opened {
 
 /**
  * Opens the database and checks the configured keys against it first. `readOnly` (audit:verify)
- * stops after the check: no migration, no key generated or registered.
+ * stops after the check: no migration, no key generated or registered. `existing` (the operators'
+ * commands) refuses a database that is not there yet: run with a wrong DATA_DIR or DATABASE_URL, a
+ * command must not create an empty one, keys included, and report on that.
  */
 export async function openWithKeys(
   config: Config,
   log: Logger,
-  options: { readOnly?: boolean } = {},
+  options: { readOnly?: boolean; existing?: boolean } = {},
 ): Promise<Opened> {
+  if (options.existing && !(await databaseExists(config.database))) {
+    throw new Error(
+      `There is no Waymark database yet: ${databaseLocation(config)}.\n` +
+        'Run this command with the same DATA_DIR or DATABASE_URL as the server (start the server once to create it).',
+    );
+  }
   const loaded = await loadKeys(config);
   let db: Database;
   try {

@@ -32,7 +32,7 @@ try {
       'To rotate a configured master key, set ENCRYPTION_KEY to the new key (openssl rand -base64 32) and ENCRYPTION_KEY_PREVIOUS to the current one, here and on every app node, then run npm run keys:rotate again.',
     );
   }
-  const opened = await openWithKeys(config, cliLogger());
+  const opened = await openWithKeys(config, cliLogger(), { existing: true });
   const { db } = opened;
   let keys = opened.keys;
   if (embedded && !keys.previousMaster) {

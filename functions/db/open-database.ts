@@ -20,6 +20,13 @@ export async function openDatabase(database: Config['database']): Promise<Databa
   return openPglite(database.dir);
 }
 
+/** Where the configured database is, in the terms an operator sets it by. */
+export function databaseLocation(config: Config): string {
+  return config.database.kind === 'pglite'
+    ? `the embedded database in ${config.database.dir} (DATA_DIR=${config.dataDir})`
+    : 'the PostgreSQL database in DATABASE_URL';
+}
+
 /**
  * Whether the configured database already holds Waymark (a server has started on it at least once).
  * Commands that only add to an existing installation check this first, so that a wrong DATA_DIR or

@@ -25,7 +25,7 @@ try {
   }
   let tables: ReturnType<typeof hsdsFromPartners>;
   if (values.partners) {
-    const { db } = await openWithKeys(loadConfig(), cliLogger());
+    const { db } = await openWithKeys(loadConfig(), cliLogger(), { existing: true });
     try {
       tables = hsdsFromPartners(await listPartners(db, { includeInactive: true }));
     } finally {

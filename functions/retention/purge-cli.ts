@@ -12,7 +12,7 @@ import { purge } from './purge.ts';
 try {
   const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false } } });
   const config = loadConfig();
-  const { db, keys } = await openWithKeys(config, cliLogger());
+  const { db, keys } = await openWithKeys(config, cliLogger(), { existing: true });
   const report = await purge({ db, config, keys, now: () => new Date() }, { dryRun: values['dry-run'] });
   if (!report.dryRun) await writeCheckpoint(db, keys, config.auditCheckpointFile, new Date());
   await db.close();

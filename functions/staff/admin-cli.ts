@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { cliLogger, openWithKeys } from '../boot.ts';
 import { type Config, ConfigError, loadConfig } from '../config/load-config.ts';
 import { KeyCheckError } from '../crypto/key-registry.ts';
-import { databaseExists } from '../db/open-database.ts';
+import { databaseExists, databaseLocation } from '../db/open-database.ts';
 import { DatabaseInUseError } from '../db/open-pglite.ts';
 import { writeCheckpoint } from './audit-checkpoints.ts';
 import { ROLES } from './roles.ts';
@@ -49,12 +49,6 @@ const { 'create-database': createDatabase, ...accountValues } = values;
 const parsed = argsSchema.safeParse(accountValues);
 if (!parsed.success) usage(parsed.error.issues.map((i) => i.message).join('\n'));
 
-function where(config: Config): string {
-  return config.database.kind === 'pglite'
-    ? `the embedded database in ${config.database.dir} (DATA_DIR=${config.dataDir})`
-    : 'the PostgreSQL database in DATABASE_URL';
-}
-
 function refuse(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(1);
@@ -66,7 +60,7 @@ try {
   const config = loadConfig();
   if (!createDatabase && !(await databaseExists(config.database))) {
     refuse(
-      `There is no Waymark database yet: ${where(config)}.\n` +
+      `There is no Waymark database yet: ${databaseLocation(config)}.\n` +
         'Run this command with the same DATA_DIR or DATABASE_URL as the server (start the server once to create it), ' +
         'or add --create-database to create a new one here.',
     );
@@ -82,7 +76,7 @@ try {
   await writeCheckpoint(db, keys, config.auditCheckpointFile, now);
   await db.close();
   process.stdout.write(
-    `Created ${parsed.data.role} ${parsed.data.email} in ${where(config)}.\n` +
+    `Created ${parsed.data.role} ${parsed.data.email} in ${databaseLocation(config)}.\n` +
       `One-time set-up link (valid 72 hours):\n${setupLink}\n` +
       `Administrators can also manage accounts on the staff page: ${staffPage(config)}\n`,
   );

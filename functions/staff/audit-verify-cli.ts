@@ -28,7 +28,7 @@ function explain(problem: ChainProblem): string {
 
 try {
   const config = loadConfig();
-  const { db, keys } = await openWithKeys(config, cliLogger(), { readOnly: true });
+  const { db, keys } = await openWithKeys(config, cliLogger(), { readOnly: true, existing: true });
   const checkpoints = await readCheckpoints(keys, config.auditCheckpointFile);
   const report = await verifyAuditChain(db, keys, checkpoints.points);
   await db.close();

@@ -6,11 +6,12 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CHILD_NODE_ARGS, childEnv } from '../../helpers/child-node.ts';
 
 const PUBLIC = 'https://hotline.example.org';
 
@@ -18,6 +19,7 @@ function admin(env: Record<string, string>, ...extra: string[]) {
   return spawnSync(
     process.execPath,
     [
+      ...CHILD_NODE_ARGS,
       'functions/staff/admin-cli.ts',
       'create-user',
       '--email',
@@ -26,7 +28,7 @@ function admin(env: Record<string, string>, ...extra: string[]) {
       'operator',
       ...extra,
     ],
-    { env: { PATH: process.env.PATH, PUBLIC_BASE_URL: PUBLIC, ...env }, encoding: 'utf8', timeout: 150_000 },
+    { env: childEnv({ PUBLIC_BASE_URL: PUBLIC, ...env }), encoding: 'utf8', timeout: 150_000 },
   );
 }
 
@@ -75,6 +77,35 @@ describe('npm run admin on the embedded database', { timeout: 180_000 }, () => {
       owner.kill();
     }
   });
+});
+
+describe('the other operator commands on a data folder that holds no database', () => {
+  const COMMANDS: [string, string[]][] = [
+    ['audit:verify', ['functions/staff/audit-verify-cli.ts']],
+    ['keys:rotate', ['functions/crypto/rotate-cli.ts']],
+    ['retention', ['functions/retention/purge-cli.ts', '--dry-run']],
+    ['directory:export --partners', ['functions/directory/export-cli.ts', '--partners', 'hsds-out']],
+    ['triage:train', ['functions/triage/train-cli.ts']],
+  ];
+  for (const [name, args] of COMMANDS) {
+    it(`npm run ${name} refuses, creating nothing`, async () => {
+      const dataDir = await mkdtemp(path.join(tmpdir(), 'waymark-operator-'));
+      try {
+        const result = spawnSync(process.execPath, [...CHILD_NODE_ARGS, ...args], {
+          env: childEnv({ DATA_DIR: dataDir }),
+          cwd: process.cwd(),
+          encoding: 'utf8',
+          timeout: 60_000,
+        });
+        expect(result.status, result.stderr).toBe(1);
+        expect(result.stderr).toContain(`There is no Waymark database yet: the embedded database in`);
+        expect(result.stderr).toContain(`DATA_DIR=${dataDir}`);
+        expect(await readdir(dataDir)).toEqual([]);
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    });
+  }
 });
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('npm run admin on PostgreSQL', { timeout: 180_000 }, () => {
