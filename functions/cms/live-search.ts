@@ -164,6 +164,7 @@ export function createLiveSearch(options: {
             count: paths.length,
             renderMs: Math.round(rendered - started),
             indexMs: Math.round(performance.now() - rendered),
+            ...memoryMb(),
           });
         } finally {
           await feed.settled();
@@ -257,4 +258,11 @@ export function createLiveSearch(options: {
       await pagefind.close();
     },
   };
+}
+
+/** The node's memory in MB after a run: resident, V8's heap, and buffers outside it (cached pages). */
+function memoryMb() {
+  const { rss, heapUsed, external } = process.memoryUsage();
+  const mb = (bytes: number) => Math.round(bytes / 1e6);
+  return { rssMb: mb(rss), heapMb: mb(heapUsed), externalMb: mb(external) };
 }
