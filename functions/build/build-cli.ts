@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { summariseBuild } from './build-summary.ts';
+import { BUILD_NODE_FLAGS } from './run-astro-build.ts';
 
 const verbose = process.argv.includes('--verbose');
 // The project's own Astro, whatever npm linked into node_modules/.bin.
@@ -17,7 +18,7 @@ const summary = summariseBuild();
 const lines: string[] = [];
 const KEEP = 400;
 
-const child = spawn(process.execPath, [astroBin, 'build'], {
+const child = spawn(process.execPath, [...BUILD_NODE_FLAGS, astroBin, 'build'], {
   stdio: ['ignore', 'pipe', 'pipe'],
   env: { ...process.env, FORCE_COLOR: verbose && tty ? '1' : '0' },
 });
