@@ -10,7 +10,7 @@ import { type Keys, loadKeys } from './config/secrets.ts';
 import { checkKeys, registerKeys } from './crypto/key-registry.ts';
 import type { Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
-import { databaseExists, databaseLocation, openDatabase } from './db/open-database.ts';
+import { openDatabase, requireExistingDatabase } from './db/open-database.ts';
 import { DatabaseInUseError } from './db/open-pglite.ts';
 import type { Deps } from './deps.ts';
 import { createLogger, type Logger } from './http/logger.ts';
@@ -34,12 +34,7 @@ export async function openWithKeys(
   log: Logger,
   options: { readOnly?: boolean; existing?: boolean } = {},
 ): Promise<Opened> {
-  if (options.existing && !(await databaseExists(config.database))) {
-    throw new Error(
-      `There is no Waymark database yet: ${databaseLocation(config)}.\n` +
-        'Run this command with the same DATA_DIR or DATABASE_URL as the server (start the server once to create it).',
-    );
-  }
+  if (options.existing) await requireExistingDatabase(config);
   const loaded = await loadKeys(config);
   let db: Database;
   try {

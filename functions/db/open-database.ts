@@ -46,3 +46,15 @@ export async function databaseExists(database: Config['database']): Promise<bool
     await db.close();
   }
 }
+
+/**
+ * Refuses, with what to do instead, a database where Waymark never started: the operators' commands
+ * call this before opening it, since opening would create an empty one.
+ */
+export async function requireExistingDatabase(
+  config: Config,
+  advice = 'Run this command with the same DATA_DIR or DATABASE_URL as the server (start the server once to create it).',
+): Promise<void> {
+  if (!(await databaseExists(config.database)))
+    throw new Error(`There is no Waymark database yet: ${databaseLocation(config)}.\n${advice}`);
+}

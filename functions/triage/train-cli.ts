@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/load-config.ts';
 import { loadKeys } from '../config/secrets.ts';
 import { migrate } from '../db/migrate.ts';
-import { databaseExists, databaseLocation, openDatabase } from '../db/open-database.ts';
+import { openDatabase, requireExistingDatabase } from '../db/open-database.ts';
 import { buildModel, type TrainingExample } from './build-model.ts';
 import { loadCorpus } from './corpus.ts';
 import { partition, readSplit } from './corpus-split.ts';
@@ -27,11 +27,10 @@ async function localCorrections(): Promise<{ dataDir: string; examples: Training
   const config = loadConfig();
   // A wrong DATA_DIR or DATABASE_URL would otherwise train on no corrections and install the model
   // into a new, empty data folder the server never reads.
-  if (!(await databaseExists(config.database)))
-    throw new Error(
-      `There is no Waymark database yet: ${databaseLocation(config)}.\n` +
-        'Run this command with the same DATA_DIR or DATABASE_URL as the server, or with --shipped to train on the shipped corpus alone.',
-    );
+  await requireExistingDatabase(
+    config,
+    'Run this command with the same DATA_DIR or DATABASE_URL as the server, or with --shipped to train on the shipped corpus alone.',
+  );
   const db = await openDatabase(config.database);
   try {
     await migrate(db);
