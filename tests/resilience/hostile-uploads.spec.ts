@@ -57,8 +57,9 @@ test('health answers quickly while crafted PDFs of 384 KiB and 10 MiB are cleane
         { name: 'scan.pdf', type: 'application/pdf', bytes: craftedPdf(unit, size) },
       ]);
       // The same file again and again until health was asked often enough for a p99 to mean
-      // something; after each upload, a CPU-bound neighbour for as long, so that both sets of
-      // latencies see the same load from the rest of the machine.
+      // something; after each upload, a CPU-bound neighbour for as long (at least the 100 ms that
+      // latenciesWhile's 20 samples take), so that both sets of latencies see the same load from
+      // the rest of the machine.
       const during: number[] = [];
       const neighbour: number[] = [];
       const answers: Sent[] = [];
@@ -70,7 +71,7 @@ test('health answers quickly while crafted PDFs of 384 KiB and 10 MiB are cleane
         during.push(...(await latenciesWhile(health, sent)));
         const answer = await sent;
         answers.push(answer);
-        neighbour.push(...(await latenciesWhile(health, burnOneCore(Math.max(500, answer.ms)))));
+        neighbour.push(...(await latenciesWhile(health, burnOneCore(Math.max(100, answer.ms)))));
       }
       neighbour.sort((a, b) => a - b);
       const neighbourP99 = percentile(neighbour, 99);

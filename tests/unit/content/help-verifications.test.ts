@@ -19,7 +19,8 @@ describe('withConsoleVerifications', () => {
     vi.resetModules();
   });
   afterEach(async () => {
-    process.env.DATA_DIR = saved;
+    if (saved === undefined) delete process.env.DATA_DIR;
+    else process.env.DATA_DIR = saved;
     await rm(dir, { recursive: true, force: true });
   });
   const overlay = async () =>
