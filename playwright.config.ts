@@ -18,7 +18,16 @@ process.env.WAYMARK_TEST_PORT ??= execFileSync(process.execPath, [
 ])
   .toString()
   .trim();
-process.env.WAYMARK_TEST_DATA ??= mkdtempSync(path.join(tmpdir(), 'waymark-e2e-'));
+if (!process.env.WAYMARK_TEST_DATA) {
+  process.env.WAYMARK_TEST_DATA = mkdtempSync(path.join(tmpdir(), 'waymark-e2e-'));
+  // A blank embedded cluster, copied rather than made by initdb (see tests/helpers/blank-data-folder.ts).
+  execFileSync(process.execPath, [
+    '--input-type=module',
+    '-e',
+    `const { withBlankDatabase } = await import('./tests/helpers/blank-data-folder.ts'); await withBlankDatabase(process.argv[1]);`,
+    process.env.WAYMARK_TEST_DATA,
+  ]);
+}
 const port = Number(process.env.WAYMARK_TEST_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
 

@@ -47,10 +47,16 @@ function stopper(child: ChildProcess) {
 
 export async function startWaymark(
   env: Record<string, string> = {},
-  options: { startTimeoutMs?: number; onLogLine?: (line: string) => void } = {},
+  options: {
+    startTimeoutMs?: number;
+    onLogLine?: (line: string) => void;
+    /** Fills the new data folder before the server starts (tests: a blank embedded cluster). */
+    beforeStart?: (dataDir: string) => Promise<void>;
+  } = {},
 ): Promise<Running> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'waymark-bench-'));
+  await options.beforeStart?.(env.DATA_DIR ?? dataDir);
   const child = spawn(process.execPath, ['functions/server/start.ts'], {
     env: {
       ...process.env,

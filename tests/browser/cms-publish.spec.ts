@@ -12,6 +12,7 @@ import { encodeSignatureHeader } from '@sanity/webhook';
 import { type Running, startWaymark } from '../../bench/lib/servers.ts';
 import { runAstroBuild } from '../../functions/build/run-astro-build.ts';
 import { exportContent, toNdjson } from '../../functions/cms/export-content.ts';
+import { withBlankDatabase } from '../helpers/blank-data-folder.ts';
 import { type SanityStandIn, startSanityStandIn } from '../helpers/sanity-stand-in.ts';
 import { expect, test } from './fixtures.ts';
 import { sitemapPaths } from './sitemap.ts';
@@ -97,7 +98,10 @@ test('a site built and served from the Sanity dataset is the same site as from c
     if (sameOrigin(a) !== sameOrigin(b)) different.push(page);
   }
   // Every page of the sitemap as the two nodes serve it, rendered from their content snapshots.
-  server = await startWaymark({ ...sanityEnv(), DIST_DIR: BUILD, SANITY_WEBHOOK_SECRET: SECRET });
+  server = await startWaymark(
+    { ...sanityEnv(), DIST_DIR: BUILD, SANITY_WEBHOOK_SECRET: SECRET },
+    { beforeStart: withBlankDatabase },
+  );
   const pages = await sitemapPaths(baseURL!);
   expect(pages.length).toBeGreaterThan(300);
   for (const page of pages) {
@@ -115,7 +119,10 @@ test('a changed title is live after a signed publish webhook, and not after a fo
   page,
 }) => {
   test.setTimeout(300_000);
-  server ??= await startWaymark({ ...sanityEnv(), DIST_DIR: BUILD, SANITY_WEBHOOK_SECRET: SECRET });
+  server ??= await startWaymark(
+    { ...sanityEnv(), DIST_DIR: BUILD, SANITY_WEBHOOK_SECRET: SECRET },
+    { beforeStart: withBlankDatabase },
+  );
   const before = await (await fetch(`${server.url}${PAGE}`)).text();
   const oldTitle = standIn.documents.find((d) => d._id === 'guide.warning-signs.en')!.title as string;
   expect(before).toContain(oldTitle);

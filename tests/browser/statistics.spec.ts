@@ -34,6 +34,7 @@ test.beforeAll(async () => {
     },
     {
       beforeStart: async (dataDir) => {
+        // startServer has put a blank cluster there: it is opened, not created.
         const db = await openPglite(path.join(dataDir, 'pglite'));
         await migrate(db);
         await seedStatistics(db);

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../bench/lib/servers.ts';
 import { runAstroBuild } from '../../functions/build/run-astro-build.ts';
+import { withBlankDatabase } from './blank-data-folder.ts';
 import { CHILD_NODE_ARGS, childEnv } from './child-node.ts';
 
 const BUILD = path.resolve('dist');
@@ -85,13 +86,17 @@ function collect(stream: NodeJS.ReadableStream, into: string[]) {
 export async function startServer(
   env: Record<string, string> = {},
   options: {
-    /** Fills the fresh data folder before the server opens it (e.g. a seeded database). */
+    /**
+     * Fills the data folder before the server opens it (e.g. a seeded database); on the embedded
+     * database the folder already holds a blank cluster (see blank-data-folder.ts).
+     */
     beforeStart?: (dataDir: string) => Promise<void>;
   } = {},
 ): Promise<RunningServer> {
   const dist = await builtSite();
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'waymark-server-'));
+  if (!env.DATABASE_URL) await withBlankDatabase(dataDir);
   await options.beforeStart?.(dataDir);
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [...CHILD_NODE_ARGS, 'functions/server/start.ts'], {

@@ -14,6 +14,7 @@ import {
   type Sent,
   sendInBackground,
 } from '../../bench/lib/uploads.ts';
+import { withBlankDatabase } from '../helpers/blank-data-folder.ts';
 import { craftedPdf, pngBomb, randomWithMagic } from '../helpers/media-files.ts';
 
 const KIB = 1024;
@@ -43,7 +44,7 @@ const nextClient = () => ({ 'x-forwarded-for': `10.77.${(++client >> 8) & 255}.$
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 test.beforeAll(async () => {
-  server = await startWaymark({ TRUST_PROXY: '1' });
+  server = await startWaymark({ TRUST_PROXY: '1' }, { beforeStart: withBlankDatabase });
 });
 test.afterAll(async () => {
   await server?.stop();

@@ -9,6 +9,7 @@ import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
 import { type Running, startWaymark } from '../../bench/lib/servers.ts';
 import { type Challenge, solveChallenge } from '../../functions/reports/proof-of-work.ts';
+import { withBlankDatabase } from '../helpers/blank-data-folder.ts';
 
 async function submit(url: string, n: number): Promise<string | null> {
   const client = `10.9.${(n >> 8) & 255}.${n & 255}`;
@@ -67,7 +68,10 @@ test('PGlite keeps every acknowledged report through kill -9', async () => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'waymark-kill-'));
   let second: Running | undefined;
   try {
-    const first = await startWaymark({ DATA_DIR: dataDir, TRUST_PROXY: '1' });
+    const first = await startWaymark(
+      { DATA_DIR: dataDir, TRUST_PROXY: '1' },
+      { beforeStart: withBlankDatabase },
+    );
     const receipts = await burstAndKill(first);
     expect(receipts.length).toBeGreaterThan(5);
     second = await startWaymark({ DATA_DIR: dataDir, TRUST_PROXY: '1' });

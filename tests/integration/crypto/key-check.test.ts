@@ -16,6 +16,7 @@ import { checkKeys, KeyCheckError, registerKeys } from '../../../functions/crypt
 import type { Database } from '../../../functions/db/database.ts';
 import { openPglite } from '../../../functions/db/open-pglite.ts';
 import { createLogger } from '../../../functions/http/logger.ts';
+import { withBlankDatabase } from '../../helpers/blank-data-folder.ts';
 import { CHILD_NODE_ARGS, childEnv } from '../../helpers/child-node.ts';
 import { engines, type TestDatabase } from '../../helpers/databases.ts';
 
@@ -62,6 +63,7 @@ describe('the key check at start, on a PGlite data folder', () => {
   let secrets: string;
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'waymark-key-check-'));
+    await withBlankDatabase(dataDir);
     const { db } = await openWithKeys(
       loadConfig({ DATA_DIR: dataDir, ENCRYPTION_KEY, HASH_KEY }),
       createLogger('silent'),

@@ -16,6 +16,7 @@ import { decryptText, encryptField } from '../../../functions/crypto/envelope.ts
 import { createRecordKey, findRecordKey } from '../../../functions/crypto/record-keys.ts';
 import { openPglite } from '../../../functions/db/open-pglite.ts';
 import { createLogger } from '../../../functions/http/logger.ts';
+import { withBlankDatabase } from '../../helpers/blank-data-folder.ts';
 import { CHILD_NODE_ARGS, childEnv } from '../../helpers/child-node.ts';
 
 const rotate = (env: Record<string, string>) =>
@@ -29,6 +30,7 @@ describe('npm run keys:rotate with embedded keys', () => {
   let sealed: Buffer;
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'waymark-rotate-'));
+    await withBlankDatabase(dataDir);
     const { db, keys } = await openWithKeys(loadConfig({ DATA_DIR: dataDir }), createLogger('silent'));
     const key = await createRecordKey(db, keys, 'note:1');
     sealed = await encryptField(key, 'Call back after 9 pm only', 'note:1:body');

@@ -12,6 +12,7 @@ import { closeItem } from '../../../functions/queue/claims.ts';
 import { openPacket, referralKey } from '../../../functions/referrals/packet-crypto.ts';
 import { reportContext } from '../../../functions/reports/report-store.ts';
 import { purge } from '../../../functions/retention/purge.ts';
+import { blankCluster } from '../../helpers/blank-data-folder.ts';
 import { engines, type TestDatabase } from '../../helpers/databases.ts';
 import { createTestDeps, type TestDeps } from '../../helpers/deps.ts';
 import { CONSENT, ORIGIN, PACKET, referralWorld } from '../../helpers/referrals.ts';
@@ -150,6 +151,7 @@ describe('referral packets at rest', () => {
   it('PGlite’s data files hold no packet plaintext', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'waymark-referral-dump-'));
     try {
+      await blankCluster(dir);
       const db = await openPglite(dir);
       await migrate(db);
       const deps = createTestDeps(db, { PUBLIC_BASE_URL: ORIGIN });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../functions/db/migrate.ts';
 import { openPglite } from '../../../functions/db/open-pglite.ts';
 import { openPostgres } from '../../../functions/db/open-postgres.ts';
+import { blankCluster } from '../../helpers/blank-data-folder.ts';
 import { createTestDeps } from '../../helpers/deps.ts';
 import { submitJson } from '../../helpers/report-client.ts';
 
@@ -28,6 +29,7 @@ describe('database dumps', () => {
   it('PGlite’s data files hold no report text, contact detail or receipt', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'waymark-dump-'));
     try {
+      await blankCluster(dir);
       const db = await openPglite(dir);
       await migrate(db);
       const deps = createTestDeps(db);

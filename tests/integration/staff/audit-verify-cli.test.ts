@@ -15,6 +15,7 @@ import { openPglite } from '../../../functions/db/open-pglite.ts';
 import { createLogger } from '../../../functions/http/logger.ts';
 import { appendAudit } from '../../../functions/staff/audit.ts';
 import { writeCheckpoint } from '../../../functions/staff/audit-checkpoints.ts';
+import { withBlankDatabase } from '../../helpers/blank-data-folder.ts';
 import { CHILD_NODE_ARGS, childEnv } from '../../helpers/child-node.ts';
 
 const ENCRYPTION_KEY = randomBytes(32).toString('base64');
@@ -35,6 +36,7 @@ describe('npm run audit:verify', () => {
   const scratch: string[] = [];
   beforeAll(async () => {
     base = await mkdtemp(path.join(tmpdir(), 'waymark-audit-'));
+    await withBlankDatabase(base);
     const config = loadConfig({ DATA_DIR: base, ENCRYPTION_KEY, HASH_KEY });
     const { db, keys } = await openWithKeys(config, createLogger('silent'));
     const at = new Date('2026-11-01T00:00:00Z');
