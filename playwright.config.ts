@@ -33,7 +33,12 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: 'tests',
-  testMatch: ['browser/**/*.spec.ts', 'resilience/**/*.spec.ts'],
+  // The resilience specs hold the longest tests (15 to 25 s each): queued first, they run beside
+  // the many short browser tests instead of leaving one worker idle at the end of the run.
+  projects: [
+    { name: 'resilience', testMatch: 'resilience/**/*.spec.ts' },
+    { name: 'browser', testMatch: 'browser/**/*.spec.ts' },
+  ],
   forbidOnly: !!process.env.CI,
   fullyParallel: true,
   workers: 2,
