@@ -44,10 +44,12 @@ export interface LivePages {
    */
   serve(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean>;
   /**
-   * The page's HTML at the current version (the search index, tests), rendered into the cache when
-   * it is not there yet; undefined when it does not exist.
+   * The page's HTML at the current version, for the search index; undefined when it does not
+   * exist. A page a reader already asked for comes from the cache; any other is rendered and not
+   * kept: pages are compressed and kept when first requested, so indexing the whole site neither
+   * compresses nor holds in memory the many pages nobody has asked for yet.
    */
-  render(pathname: string): Promise<{ version: number; html: string } | undefined>;
+  html(pathname: string): Promise<{ version: number; html: string } | undefined>;
   readonly version: number;
   close(): Promise<void>;
 }
@@ -110,11 +112,11 @@ export async function createLivePages(options: {
     }
   }
 
-  async function rendered(content: LiveContent, pathname: string): Promise<RenderedPage & { body: Buffer }> {
+  async function rendered(content: LiveContent, pathname: string): Promise<RenderedPage> {
     const { status, body, type } = await renderAt(content, pathname);
     // Brotli's quality 5 and gzip's 6: within a few percent of the smallest either can make, at a
     // twentieth of brotli's top quality's time (about 0.4 ms for a page instead of 20), so a publish
-    // or a whole site's first render is not spent compressing. Both run off the main thread.
+    // is not spent compressing. Both run off the main thread.
     const [br, gzipped] = await Promise.all([
       brotli(body, {
         params: {
@@ -126,11 +128,11 @@ export async function createLivePages(options: {
     ]);
     // Equal bytes, equal tag, on every node.
     const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
-    return { status, type, etag, br: ownCopy(br), gzip: ownCopy(gzipped), body };
+    return { status, type, etag, br: ownCopy(br), gzip: ownCopy(gzipped) };
   }
 
-  /** The page at this version from the cache, rendering it once; also the HTML when it was just rendered. */
-  function page(content: LiveContent, pathname: string): Promise<RenderedPage & { body?: Buffer }> {
+  /** The page at this version from the cache, rendering it once. */
+  function page(content: LiveContent, pathname: string): Promise<RenderedPage> {
     if (content.version !== cacheVersion) {
       cacheVersion = content.version;
       cache = new Map();
@@ -139,11 +141,9 @@ export async function createLivePages(options: {
     if (found) return found;
     if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
     const rendering = rendered(content, pathname);
-    // The cache keeps the compressed forms only; the HTML goes to whoever asked first.
-    const kept = rendering.then(({ body: _html, ...compressed }) => compressed);
     // A failed render is not kept: the next request tries again.
-    kept.catch(() => cache.get(pathname) === kept && cache.delete(pathname));
-    cache.set(pathname, kept);
+    rendering.catch(() => cache.get(pathname) === rendering && cache.delete(pathname));
+    cache.set(pathname, rendering);
     return rendering;
   }
 
@@ -152,13 +152,18 @@ export async function createLivePages(options: {
       return store.current()?.version ?? 0;
     },
     handles: (pathname) => store.current() !== null && isLivePath(pathname),
-    async render(pathname) {
+    async html(pathname) {
       const content = store.current();
       if (!content) return undefined;
-      const found = await page(content, pathname);
-      if (found.status !== 200) return undefined;
-      const html = found.body ?? (await unbrotli(found.br));
-      return { version: content.version, html: html.toString('utf8') };
+      const cached = content.version === cacheVersion ? cache.get(pathname) : undefined;
+      if (cached) {
+        const found = await cached;
+        if (found.status !== 200) return undefined;
+        return { version: content.version, html: (await unbrotli(found.br)).toString('utf8') };
+      }
+      const { status, body } = await renderAt(content, pathname);
+      if (status !== 200) return undefined;
+      return { version: content.version, html: body.toString('utf8') };
     },
     async serve(req, res, pathname) {
       const content = store.current();

@@ -138,12 +138,12 @@ export function createLiveSearch(options: {
           const unchanged = async () => {
             for (const [url, part] of parts) if (!changed.has(url)) await feed.add(url, part);
           };
-          // A few renders in flight: while one page is compressed off the main thread, the next renders.
+          // A few renders in flight: the loopback request of one overlaps the render of the next.
           let next = 0;
           const renderSome = async () => {
             while (next < paths.length) {
               const path = paths[next++]!;
-              const page = await pages.render(path);
+              const page = await pages.html(path);
               const part = page && searchablePart(page.html);
               if (!part) parts.delete(path);
               else {
