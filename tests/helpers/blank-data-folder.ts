@@ -9,29 +9,29 @@
  * The template is made once per PGlite version and kept in node_modules/.cache; test processes
  * running side by side may ask at once, so it is made aside and renamed into place.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { chmod, cp, mkdir, rename, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chmod, cp, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 
-const CACHE = path.resolve('node_modules/.cache/waymark-tests');
+/** Where the test templates (this folder, and the in-memory ones of databases.ts) are kept. */
+export const TEMPLATES_DIR = path.resolve('node_modules/.cache/waymark-tests');
 
-function templateFolder(): string {
-  const { version } = JSON.parse(
-    readFileSync(path.resolve('node_modules/@electric-sql/pglite/package.json'), 'utf8'),
-  ) as { version: string };
-  return path.join(CACHE, `pglite-folder-${version}`);
+/** The installed PGlite's version: a template made by another version is not used. */
+export async function pgliteVersion(): Promise<string> {
+  const pkg = await readFile(path.resolve('node_modules/@electric-sql/pglite/package.json'), 'utf8');
+  return (JSON.parse(pkg) as { version: string }).version;
 }
 
 let made: Promise<string> | undefined;
 
 function template(): Promise<string> {
   made ??= (async () => {
-    const folder = templateFolder();
+    const folder = path.join(TEMPLATES_DIR, `pglite-folder-${await pgliteVersion()}`);
     if (existsSync(path.join(folder, 'PG_VERSION'))) return folder;
     const building = `${folder}.${process.pid}`;
     await rm(building, { recursive: true, force: true });
-    await mkdir(CACHE, { recursive: true });
+    await mkdir(TEMPLATES_DIR, { recursive: true });
     await (await PGlite.create(building)).close();
     try {
       await rename(building, folder);

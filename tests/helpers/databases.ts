@@ -12,6 +12,7 @@ import type { Database } from '../../functions/db/database.ts';
 import { migrate, readMigrations } from '../../functions/db/migrate.ts';
 import { PGLITE_OPTIONS, pgliteDatabase } from '../../functions/db/open-pglite.ts';
 import { openPostgres } from '../../functions/db/open-postgres.ts';
+import { pgliteVersion, TEMPLATES_DIR } from './blank-data-folder.ts';
 
 export interface TestDatabase {
   db: Database;
@@ -32,12 +33,10 @@ export interface Engine {
  * loads them instead of running initdb again; every test database starts from a copy of one of
  * them, as isolated as a freshly created one.
  */
-const TEMPLATES_DIR = path.resolve('node_modules/.cache/waymark-tests');
 const templates = new Map<'blank' | 'migrated', Promise<Blob>>();
 
 async function templateFile(kind: 'blank' | 'migrated'): Promise<string> {
-  const pglite = await readFile(path.resolve('node_modules/@electric-sql/pglite/package.json'), 'utf8');
-  const recipe = createHash('sha256').update(`${JSON.parse(pglite).version}\0without template databases`);
+  const recipe = createHash('sha256').update(`${await pgliteVersion()}\0without template databases`);
   if (kind === 'migrated') for (const m of await readMigrations()) recipe.update(`${m.version}\0${m.sql}\0`);
   return path.join(TEMPLATES_DIR, `pglite-${kind}-${recipe.digest('hex').slice(0, 16)}.tar`);
 }
