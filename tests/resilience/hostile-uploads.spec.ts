@@ -37,6 +37,8 @@ function burnOneCore(ms: number): Promise<void> {
 
 /** Health requests per measurement: enough that the p99 is not simply the slowest one. */
 const SAMPLES = 300;
+/** Measurements of one file before its p99 counts as over the bound. */
+const ATTEMPTS = 2;
 
 let server: Running;
 let client = 0;
@@ -50,45 +52,69 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-test('health answers quickly while crafted PDFs of 384 KiB and 10 MiB are cleaned', async () => {
+interface Measured {
+  readonly p99: number;
+  readonly neighbourP99: number;
+  readonly answers: Sent[];
+  readonly requests: number;
+}
+
+/**
+ * Uploads the same file again and again until health was asked often enough for a p99 to mean
+ * something; after each upload, a CPU-bound neighbour for as long (at least the 100 ms that
+ * latenciesWhile's 20 samples take), so that both sets of latencies see the same load from the
+ * rest of the machine.
+ */
+async function measure(body: Uint8Array, contentType: string): Promise<Measured> {
   const health = `${server.url}/api/health`;
+  const during: number[] = [];
+  const neighbour: number[] = [];
+  const answers: Sent[] = [];
+  while (during.length < SAMPLES) {
+    const sent = sendInBackground(`${server.url}/api/reports`, body, {
+      'content-type': contentType,
+      ...nextClient(),
+    });
+    during.push(...(await latenciesWhile(health, sent)));
+    const answer = await sent;
+    answers.push(answer);
+    neighbour.push(...(await latenciesWhile(health, burnOneCore(Math.max(100, answer.ms)))));
+  }
+  neighbour.sort((a, b) => a - b);
+  during.sort((a, b) => a - b);
+  return {
+    p99: percentile(during, 99),
+    neighbourP99: percentile(neighbour, 99),
+    answers,
+    requests: during.length,
+  };
+}
+
+test('health answers quickly while crafted PDFs of 384 KiB and 10 MiB are cleaned', async () => {
   for (const unit of ['/Author(', '<?xpacket begin'] as const) {
     for (const size of [384 * KIB, 10 * MIB]) {
       const { body, contentType } = multipartBody(FIELDS, [
         { name: 'scan.pdf', type: 'application/pdf', bytes: craftedPdf(unit, size) },
       ]);
-      // The same file again and again until health was asked often enough for a p99 to mean
-      // something; after each upload, a CPU-bound neighbour for as long (at least the 100 ms that
-      // latenciesWhile's 20 samples take), so that both sets of latencies see the same load from
-      // the rest of the machine.
-      const during: number[] = [];
-      const neighbour: number[] = [];
-      const answers: Sent[] = [];
-      while (during.length < SAMPLES) {
-        const sent = sendInBackground(`${server.url}/api/reports`, body, {
-          'content-type': contentType,
-          ...nextClient(),
+      // The other test workers' browsers share the two cores and can land a burst in one window
+      // and not the other: a combination over the bound is measured once more before it fails.
+      // A blocked event loop is over the bound every time (the audit's stalls were seconds long).
+      let measured = await measure(body, contentType);
+      for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        test.info().annotations.push({
+          type: 'health p99',
+          description: `${unit} × ${size} B, attempt ${attempt}, ${measured.answers.length} upload(s): ${measured.p99.toFixed(1)} ms over ${measured.requests} requests (beside a busy neighbour ${measured.neighbourP99.toFixed(1)} ms); answered ${measured.answers.map((a) => `${a.status} ${a.code} in ${a.ms.toFixed(0)} ms`).join(', ')}`,
         });
-        during.push(...(await latenciesWhile(health, sent)));
-        const answer = await sent;
-        answers.push(answer);
-        neighbour.push(...(await latenciesWhile(health, burnOneCore(Math.max(100, answer.ms)))));
+        for (const answer of measured.answers) {
+          expect(answer.status).toBe(422);
+          expect(['attachment-unreadable', 'attachment-too-slow', 'attachment-too-much-memory']).toContain(
+            answer.code,
+          );
+        }
+        if (measured.p99 < boundFor(measured.neighbourP99) || attempt === ATTEMPTS) break;
+        measured = await measure(body, contentType);
       }
-      neighbour.sort((a, b) => a - b);
-      const neighbourP99 = percentile(neighbour, 99);
-      during.sort((a, b) => a - b);
-      const p99 = percentile(during, 99);
-      test.info().annotations.push({
-        type: 'health p99',
-        description: `${unit} × ${size} B, ${answers.length} upload(s): ${p99.toFixed(1)} ms over ${during.length} requests (beside a busy neighbour ${neighbourP99.toFixed(1)} ms); answered ${answers.map((a) => `${a.status} ${a.code} in ${a.ms.toFixed(0)} ms`).join(', ')}`,
-      });
-      for (const answer of answers) {
-        expect(answer.status).toBe(422);
-        expect(['attachment-unreadable', 'attachment-too-slow', 'attachment-too-much-memory']).toContain(
-          answer.code,
-        );
-      }
-      expect(p99, `${unit} × ${size}`).toBeLessThan(boundFor(neighbourP99));
+      expect(measured.p99, `${unit} × ${size}`).toBeLessThan(boundFor(measured.neighbourP99));
     }
   }
 });
