@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from './tests/browser/chromium-path.ts';
+import { CHROMIUM_ARGS, testBrowserPath } from './tests/browser/chromium-path.ts';
 
 // Workers re-read this file; the environment carries the first choice to them. The port is taken
 // below the system's ephemeral range (which starts at 32768), so the servers other tests running at
@@ -51,7 +51,7 @@ export default defineConfig({
   use: {
     baseURL,
     browserName: 'chromium',
-    launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: testBrowserPath(), args: CHROMIUM_ARGS },
     serviceWorkers: 'allow',
   },
   webServer: {
