@@ -5,15 +5,28 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** Ports are chosen below the system's ephemeral range (32768 and up on Linux). */
+const LOW_PORTS = { from: 20_000, count: 12_000 };
+
+function bindable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+/**
+ * A port nothing listens on, for a server that a child process opens a moment later. Not one the
+ * system hands out itself (port 0): those come from the ephemeral range, from which every outgoing
+ * connection on the machine also takes its local port, so in the second a child needs to start,
+ * a busy test run's client sockets could take it (the server then exits with EADDRINUSE).
+ */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = LOW_PORTS.from + Math.floor(Math.random() * LOW_PORTS.count);
+    if (await bindable(port)) return port;
+  }
 }
 
 export interface Running {
@@ -22,10 +35,15 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-async function waitFor(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+async function waitFor(
+  url: string,
+  child: ChildProcess,
+  timeoutMs = 60_000,
+  said: () => string = () => '',
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`${url}: server exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`${url}: server exited with ${child.exitCode}${said()}`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -68,8 +86,16 @@ export async function startWaymark(
       PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
       ...env,
     },
-    stdio: ['ignore', options.onLogLine ? 'pipe' : 'ignore', 'inherit'],
+    stdio: ['ignore', options.onLogLine ? 'pipe' : 'ignore', 'pipe'],
   });
+  // The server's errors go on to this process's stderr; the last of them also explain a failed start.
+  const errors: string[] = [];
+  child.stderr!.on('data', (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    errors.push(chunk.toString('utf8'));
+    if (errors.length > 20) errors.shift();
+  });
+  const said = () => (errors.length > 0 ? `: ${errors.join('').trim()}` : '');
   if (options.onLogLine) {
     let pending = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -79,7 +105,7 @@ export async function startWaymark(
     });
   }
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/api/health`, child, options.startTimeoutMs);
+  await waitFor(`${url}/api/health`, child, options.startTimeoutMs, said);
   return { url, child, stop: stopper(child) };
 }
 
