@@ -9,12 +9,13 @@ import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, testBrowserPath } from './tests/browser/chromium-path.ts';
 
-// Workers re-read this file; the environment carries the first choice to them. The port is taken
-// below the system's ephemeral range (which starts at 32768), so the servers other tests running at
-// the same time start on port 0 can never take it between this choice and the server's start.
+// Workers re-read this file; the environment carries the first choice to them. The port is one the
+// test servers' own helper picks (below the system's ephemeral range, so the servers other tests
+// start, and their client connections, can never take it between this choice and the server's start).
 process.env.WAYMARK_TEST_PORT ??= execFileSync(process.execPath, [
+  '--input-type=module',
   '-e',
-  `const net=require("node:net");const tryPort=(p)=>{const s=net.createServer().once("error",()=>tryPort(20000+Math.floor(Math.random()*12000))).listen(p,"127.0.0.1",()=>{process.stdout.write(String(p));s.close()})};tryPort(20000+Math.floor(Math.random()*12000))`,
+  `const { freePort } = await import('./bench/lib/servers.ts'); process.stdout.write(String(await freePort()));`,
 ])
   .toString()
   .trim();

@@ -22,8 +22,7 @@ export function chromiumPath(): string | undefined {
 
 /** The browser the tests drive: CHROMIUM_PATH, else the headless shell, else a full Chromium. */
 export function testBrowserPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  return HEADLESS_SHELLS.find((p) => existsSync(p)) ?? chromiumPath();
+  return process.env.CHROMIUM_PATH || HEADLESS_SHELLS.find((p) => existsSync(p)) || chromiumPath();
 }
 
 /** Flags that keep Chromium from reaching for the network on its own. */

@@ -99,8 +99,9 @@ test('health answers quickly while crafted PDFs of 384 KiB and 10 MiB are cleane
       // The other test workers' browsers share the two cores and can land a burst in one window
       // and not the other: a combination over the bound is measured once more before it fails.
       // A blocked event loop is over the bound every time (the audit's stalls were seconds long).
-      let measured = await measure(body, contentType);
+      let measured: Measured | undefined;
       for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        measured = await measure(body, contentType);
         test.info().annotations.push({
           type: 'health p99',
           description: `${unit} × ${size} B, attempt ${attempt}, ${measured.answers.length} upload(s): ${measured.p99.toFixed(1)} ms over ${measured.requests} requests (beside a busy neighbour ${measured.neighbourP99.toFixed(1)} ms); answered ${measured.answers.map((a) => `${a.status} ${a.code} in ${a.ms.toFixed(0)} ms`).join(', ')}`,
@@ -111,10 +112,10 @@ test('health answers quickly while crafted PDFs of 384 KiB and 10 MiB are cleane
             answer.code,
           );
         }
-        if (measured.p99 < boundFor(measured.neighbourP99) || attempt === ATTEMPTS) break;
-        measured = await measure(body, contentType);
+        if (measured.p99 < boundFor(measured.neighbourP99)) break;
       }
-      expect(measured.p99, `${unit} × ${size}`).toBeLessThan(boundFor(measured.neighbourP99));
+      const { p99, neighbourP99 } = measured!;
+      expect(p99, `${unit} × ${size}`).toBeLessThan(boundFor(neighbourP99));
     }
   }
 });
