@@ -101,3 +101,22 @@ export function sanitizeContentHtml(html: string): string {
 export function contentHtml(html: string, locale: string): string {
   return localizeLinks(sanitizeContentHtml(html), locale);
 }
+
+/**
+ * Sanitized HTML by the entry's rendered object: an entry's body is parsed and sanitized once
+ * while the entry lives, not once per page that shows it (a guide also shows in the 11 languages
+ * that fall back to it, and a node renders it again at each publish). Parsing was most of the
+ * time a node spent rendering a guide.
+ */
+const sanitized = new WeakMap<object, string>();
+
+/** An entry's rendered Markdown, safe to put on a page in `locale`. */
+export function entryHtml(rendered: { html: string } | undefined, locale: string): string {
+  if (!rendered) return '';
+  let safe = sanitized.get(rendered);
+  if (safe === undefined) {
+    safe = sanitizeContentHtml(rendered.html);
+    sanitized.set(rendered, safe);
+  }
+  return localizeLinks(safe, locale);
+}
