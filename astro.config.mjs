@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
 import { defineConfig } from 'astro/config';
-import { LIVE_PREFIX, LIVE_ROUTES } from '#kernel/content/live-routes.ts';
+import { isLivePath, LIVE_PREFIX, LIVE_ROUTES } from '#kernel/content/live-routes.ts';
 import { DEFAULT_LOCALE, LOCALE_CODES } from '#kernel/i18n/locales.ts';
 import { REPORT_BODY_BYTES } from './functions/reports/read-report-body.ts';
 import { precompress } from './functions/server/precompress.ts';
@@ -37,7 +37,7 @@ export default defineConfig({
           if (process.env.WAYMARK_PLAIN_BUILD === '1') return;
           const { pages } = await buildSearchIndex(fileURLToPath(dir));
           logger.info(`search index: ${pages} pages`);
-          const { files } = await precompress(fileURLToPath(dir));
+          const { files } = await precompress(fileURLToPath(dir), { rendered: isLivePath });
           logger.info(`precompressed ${files} files (brotli + gzip)`);
         },
       },

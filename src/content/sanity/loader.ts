@@ -30,7 +30,15 @@ export class InvalidDocumentError extends Error {
 /** Published documents of one type; `slug` is flattened from Sanity's slug object. */
 export const DOCUMENTS_QUERY = '*[_type == $type] | order(_id asc) { ..., "slug": slug.current }';
 
-export function sanityLoader(collection: CollectionName, source: SanitySource): Loader {
+/**
+ * `bodies: false` leaves Markdown bodies out (neither rendered nor stored): for a build that writes
+ * no page of the collection's own documents and only lists them.
+ */
+export function sanityLoader(
+  collection: CollectionName,
+  source: SanitySource,
+  { bodies = true }: { bodies?: boolean } = {},
+): Loader {
   const kind = kindOf(collection);
   return {
     name: 'waymark-sanity-loader',
@@ -54,7 +62,7 @@ export function sanityLoader(collection: CollectionName, source: SanitySource): 
       store.clear();
       for (const { id, fields, document } of entries) {
         const data = await parseData({ id, data: fields });
-        const body = kind.shape === 'markdown' ? (document.body ?? '').trim() : undefined;
+        const body = bodies && kind.shape === 'markdown' ? (document.body ?? '').trim() : undefined;
         store.set({
           id,
           data,
