@@ -67,17 +67,24 @@ async function bump(tx: Queryable, seq: number, now: Date, source?: string): Pro
   await tx.query('select pg_notify($1, $2)', [CONTENT_CHANNEL, String(seq)]);
 }
 
-async function write(tx: Queryable, seq: number, change: SnapshotChange): Promise<void> {
-  await tx.query(
-    `insert into content_documents (id, document, digest, seq) values ($1, $2, $3, $4)
-     on conflict (id) do update set document = excluded.document, digest = excluded.digest, seq = excluded.seq`,
-    [
-      change.id,
-      change.document ? JSON.stringify(change.document) : null,
-      change.document ? digestOf(change.document) : null,
-      seq,
-    ],
-  );
+/** Rows written per statement when many change at once (a whole dataset at first start). */
+const WRITE_BATCH = 500;
+
+async function write(tx: Queryable, seq: number, changes: readonly SnapshotChange[]): Promise<void> {
+  for (let i = 0; i < changes.length; i += WRITE_BATCH) {
+    const batch = changes.slice(i, i + WRITE_BATCH);
+    await tx.query(
+      `insert into content_documents (id, document, digest, seq)
+       select id, document, digest, $4 from unnest($1::text[], $2::jsonb[], $3::text[]) as t(id, document, digest)
+       on conflict (id) do update set document = excluded.document, digest = excluded.digest, seq = excluded.seq`,
+      [
+        batch.map((c) => c.id),
+        batch.map((c) => (c.document ? JSON.stringify(c.document) : null)),
+        batch.map((c) => (c.document ? digestOf(c.document) : null)),
+        seq,
+      ],
+    );
+  }
 }
 
 /**
@@ -98,7 +105,7 @@ export async function publishChange(
     const digest = change.document ? digestOf(change.document) : null;
     if ((existing?.digest ?? null) === digest) return { seq: current, changed: false };
     const seq = current + 1;
-    await write(tx, seq, change);
+    await write(tx, seq, [change]);
     await bump(tx, seq, now);
     return { seq, changed: true };
   });
@@ -131,7 +138,7 @@ export async function reconcileSnapshot(
       if (digest !== null && !wanted.has(id)) changes.push({ id, document: null });
     if (changes.length === 0) return { seq: current, changed: 0 };
     const seq = current + 1;
-    for (const change of changes) await write(tx, seq, change);
+    await write(tx, seq, changes);
     await bump(tx, seq, now, source);
     return { seq, changed: changes.length };
   });
