@@ -3,20 +3,24 @@
  * the content snapshot. The build writes an index of the pages it rendered; after a publish this
  * node re-renders only the searchable pages the changed documents appear on (a guide in all 12
  * languages, since the others fall back to it; a country's help pages; the FAQ and about pages),
- * keeps just the part Pagefind reads (`data-pagefind-body`), and writes a new index in memory.
+ * keeps just the part Pagefind reads (`data-pagefind-body`), and indexes again, in memory, only the
+ * languages whose parts changed (a French guide: French alone), one language per lane
+ * (functions/cms/search-lanes.ts) while the next language renders.
  * Indexing runs in the background after a quiet moment (2 s, at most 20 s behind), one run at a
  * time, so a burst of publishes costs one run and never competes with the pages themselves.
  * Files of the previous index stay served too: a reader mid-search keeps finding the fragments
  * their copy of the entry file names.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import * as pagefind from 'pagefind';
+import { promisify } from 'node:util';
+import { deflateRaw, inflateRaw } from 'node:zlib';
 import type { LiveContent } from '#kernel/content/live-content.ts';
 import { LOCALE_CODES } from '#kernel/i18n/locales.ts';
 import type { Logger } from '../http/logger.ts';
 import { contentTypeFor } from '../server/content-types.ts';
 import type { ContentStore } from './content-store.ts';
 import type { LivePages } from './live-pages.ts';
+import { createIndexLanes, type LanguageIndex, mergeIndexes } from './search-lanes.ts';
 
 export interface LiveSearch {
   /** Answers `/pagefind/*` from the live index; false until the first live index exists. */
@@ -66,40 +70,22 @@ function allSearchable(content: LiveContent): string[] {
 
 /** The page's language and the searchable element, which is all Pagefind reads of it. */
 function searchablePart(html: string): string | undefined {
-  const start = html.search(/<[a-z]+[^>]*\sdata-pagefind-body[\s>]/);
-  if (start === -1) return undefined;
+  // The attribute, then back to its tag: a pattern starting at every `<` of the page cost more.
+  const attribute = html.search(/\sdata-pagefind-body[\s>]/);
+  if (attribute === -1) return undefined;
+  const start = html.lastIndexOf('<', attribute);
   const end = html.indexOf('</main>', start);
   const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? 'en';
   return `<html lang="${lang}"><body>${html.slice(start, end === -1 ? undefined : end)}</body></html>`;
 }
 
 const RENDERS_IN_FLIGHT = 4;
-const ADDS_IN_FLIGHT = 16;
 
-/**
- * Hands pages to a Pagefind index with at most ADDS_IN_FLIGHT waiting for it: the rest wait in
- * `add`, not in the pipe's buffer to Pagefind's process.
- */
-function feeder(index: pagefind.PagefindIndex) {
-  const adds: Promise<unknown>[] = [];
-  const freed: (() => void)[] = [];
-  let waiting = 0;
-  return {
-    async add(url: string, content: string) {
-      while (waiting >= ADDS_IN_FLIGHT) await new Promise<void>((resolve) => freed.push(resolve));
-      waiting++;
-      adds.push(
-        index.addHTMLFile({ url, content }).finally(() => {
-          waiting--;
-          freed.shift()?.();
-        }),
-      );
-    },
-    /** Every page handed over is in the index (rejects if one failed). */
-    done: () => Promise.all(adds),
-    settled: () => Promise.allSettled(adds),
-  };
-}
+const deflate = promisify(deflateRaw);
+const inflate = promisify(inflateRaw);
+
+/** The language of a page, by its path: `/fr/guides/x/` is French. */
+const languageOf = (path: string) => path.split('/')[1] ?? '';
 
 export function createLiveSearch(options: {
   pages: LivePages;
@@ -107,7 +93,11 @@ export function createLiveSearch(options: {
   log: Logger;
 }): LiveSearch {
   const { pages, store, log } = options;
-  const parts = new Map<string, string>();
+  /** Each language's searchable parts, `[path, part][]` as deflated JSON. */
+  const parts = new Map<string, Buffer>();
+  const lanes = createIndexLanes();
+  /** Each language's own index; merged into `files`, which readers get. */
+  const indexes = new Map<string, LanguageIndex>();
   let files = new Map<string, Buffer>();
   let previous = new Map<string, Buffer>();
   let version = 0;
@@ -119,6 +109,18 @@ export function createLiveSearch(options: {
 
   const pending = () => dirty === 'all' || dirty.size > 0;
 
+  /** A language's searchable parts by path, as last indexed (none yet: empty). */
+  async function partsOf(language: string): Promise<Map<string, string>> {
+    const kept = parts.get(language);
+    return new Map(kept ? (JSON.parse((await inflate(kept)).toString('utf8')) as [string, string][]) : []);
+  }
+
+  /** Keeps a language's parts compressed: a fifth of the memory, for the node's whole life. */
+  async function keep(language: string, own: Map<string, string>) {
+    if (own.size === 0) parts.delete(language);
+    else parts.set(language, await deflate(JSON.stringify([...own]), { level: 1 }));
+  }
+
   async function run(): Promise<void> {
     do {
       const content = store.current();
@@ -126,61 +128,70 @@ export function createLiveSearch(options: {
       const all = dirty === 'all';
       const paths = dirty === 'all' ? allSearchable(content) : [...dirty];
       dirty = new Set();
-      if (all) parts.clear();
       if (paths.length > 0) {
         const started = performance.now();
-        const index = await openIndex();
-        const feed = feeder(index);
-        try {
-          // Pagefind indexes in its own process, on the other core, while pages render here: pages
-          // that did not change go in alongside the renders, each re-rendered one as soon as it is ready.
-          const changed = new Set(paths);
-          const unchanged = async () => {
-            for (const [url, part] of parts) if (!changed.has(url)) await feed.add(url, part);
-          };
+        // Renders go one language after another; a language whose searchable pages changed goes to
+        // a lane as soon as its pages are rendered, and is indexed there while the next renders.
+        const byLanguage = new Map<string, string[]>();
+        for (const path of paths) {
+          const language = languageOf(path);
+          if (!byLanguage.has(language)) byLanguage.set(language, []);
+          byLanguage.get(language)!.push(path);
+        }
+        const indexing: Promise<void>[] = [];
+        let reindexed = 0;
+        for (const [language, list] of byLanguage) {
+          const before = await partsOf(language);
+          // Rendering every page starts from none, so the parts of pages gone since go too.
+          const own = all ? new Map<string, string>() : new Map(before);
+          let changed = !indexes.has(language);
           // A few renders in flight: the loopback request of one overlaps the render of the next.
           let next = 0;
           const renderSome = async () => {
-            while (next < paths.length) {
-              const path = paths[next++]!;
+            while (next < list.length) {
+              const path = list[next++]!;
               const page = await pages.html(path);
               const part = page && searchablePart(page.html);
-              if (!part) parts.delete(path);
-              else {
-                parts.set(path, part);
-                await feed.add(path, part);
-              }
+              if (part !== before.get(path)) changed = true;
+              if (part) own.set(path, part);
+              else own.delete(path);
             }
           };
-          await Promise.all([unchanged(), ...Array.from({ length: RENDERS_IN_FLIGHT }, renderSome)]);
-          const rendered = performance.now();
-          await feed.done();
-          const built = await index.getFiles();
-          if (built.errors.length > 0) throw new Error(built.errors.join('; '));
-          previous = files;
-          files = new Map(built.files.map((f) => [`/pagefind/${f.path}`, Buffer.from(f.content)]));
-          log.info(all ? 'site rendered and indexed' : 'search index updated', {
-            job: 'search-index',
-            count: paths.length,
-            renderMs: Math.round(rendered - started),
-            indexMs: Math.round(performance.now() - rendered),
-            ...memoryMb(),
-          });
-        } finally {
-          await feed.settled();
-          await index.deleteIndex();
+          await Promise.all(Array.from({ length: RENDERS_IN_FLIGHT }, renderSome));
+          if (all && own.size !== before.size) changed = true;
+          if (!changed) continue;
+          reindexed++;
+          await keep(language, own);
+          const sorted = [...own].sort(([a], [b]) => a.localeCompare(b));
+          indexing.push(
+            sorted.length === 0
+              ? Promise.resolve(void indexes.delete(language))
+              : lanes.index(sorted).then((index) => void indexes.set(language, index)),
+          );
         }
+        const rendered = performance.now();
+        const results = await Promise.allSettled(indexing);
+        const failed = results.find((r) => r.status === 'rejected');
+        if (failed) throw (failed as PromiseRejectedResult).reason;
+        if (reindexed > 0) {
+          previous = files;
+          files = new Map(
+            [...mergeIndexes(indexes.values())].map(([path, bytes]) => [`/pagefind/${path}`, bytes]),
+          );
+        }
+        log.info(all ? 'site rendered and indexed' : 'search index updated', {
+          job: 'search-index',
+          count: paths.length,
+          languages: reindexed,
+          renderMs: Math.round(rendered - started),
+          indexMs: Math.round(performance.now() - rendered),
+          ...memoryMb(),
+        });
       }
       // Nothing searchable changed (a publish of something no searchable page shows): still current.
       version = content.version;
       // Publishes that arrived during the run (the listener adds to `dirty` meanwhile).
     } while (!stopped && pending());
-  }
-
-  async function openIndex() {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    return index;
   }
 
   /** Pages come first: indexing waits for a quiet moment (at most QUIET_MAX_MS behind the first publish). */
@@ -257,7 +268,7 @@ export function createLiveSearch(options: {
       stopped = true;
       if (timer) clearTimeout(timer);
       await running;
-      await pagefind.close();
+      await lanes.close();
     },
   };
 }

@@ -2,6 +2,8 @@
  * Boots Waymark: validated configuration, keys, database, migrations, then the HTTP server. Any
  * problem before listening ends the process with one readable message and a non-zero exit code.
  */
+// First: it sets how the heap grows before anything else allocates.
+import './heap-growth.ts';
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
