@@ -85,6 +85,17 @@ async function peakMemoryMb(pid: number): Promise<number> {
   return Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024;
 }
 
+/** The peak memory of each of a process's child processes (the node's Pagefind processes). */
+async function childPeaksMb(pid: number): Promise<number[]> {
+  const peaks: number[] = [];
+  for (const thread of await readdir(`/proc/${pid}/task`)) {
+    const children = (await readFile(`/proc/${pid}/task/${thread}/children`, 'utf8')).trim();
+    for (const child of children ? children.split(' ') : [])
+      peaks.push(await peakMemoryMb(Number(child)).catch(() => 0));
+  }
+  return peaks.filter((mb) => mb > 0);
+}
+
 /** Waits until a process has used under 5% of a core for two seconds (start-up work done). */
 async function settled(pid: number, timeoutMs = 900_000): Promise<void> {
   const cpu = async () => {
@@ -189,6 +200,7 @@ export async function publishToLive(options: { pages: number; postgresUrl?: stri
       const site = await siteRendered;
       const contentSeconds = (performance.now() - started) / 1000;
       const nodePeakMb = await peakMemoryMb(one.child.pid!);
+      const pagefindMb = await childPeaksMb(one.child.pid!);
       const total = shell.seconds + contentSeconds;
       const pages = shellPages + site.count;
       rows.push(
@@ -200,7 +212,7 @@ export async function publishToLive(options: { pages: number; postgresUrl?: stri
           shell.peakMb.toFixed(0),
         ],
         [
-          `Waymark: a new node renders the site from the snapshot (render and index ${(site.renderMs / 1000).toFixed(1)} s side by side, then ${(site.indexMs / 1000).toFixed(1)} s to finish the index)`,
+          `Waymark: a new node renders the site from the snapshot (render and index ${(site.renderMs / 1000).toFixed(1)} s side by side, then ${(site.indexMs / 1000).toFixed(1)} s to finish the index; its Pagefind processes peaked at ${pagefindMb.map((mb) => mb.toFixed(0)).join(' and ') || '-'} MB)`,
           site.count,
           contentSeconds.toFixed(1),
           (site.count / contentSeconds).toFixed(0),
