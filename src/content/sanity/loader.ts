@@ -29,6 +29,8 @@ export class InvalidDocumentError extends Error {
 
 /** Published documents of one type; `slug` is flattened from Sanity's slug object. */
 export const DOCUMENTS_QUERY = '*[_type == $type] | order(_id asc) { ..., "slug": slug.current }';
+/** The same without the Markdown body (most of a guide's bytes), for lists. */
+const WITHOUT_BODIES_QUERY = '*[_type == $type] | order(_id asc) { ..., "slug": slug.current, "body": null }';
 
 /**
  * `bodies: false` leaves Markdown bodies out (neither rendered nor stored): for a build that writes
@@ -44,7 +46,12 @@ export function sanityLoader(
     name: 'waymark-sanity-loader',
     load: async ({ store, parseData, renderMarkdown, generateDigest, logger }) => {
       const client = sanityClient(source, 'published');
-      const documents = await client.fetch<FetchedDocument[]>(DOCUMENTS_QUERY, { type: kind.type });
+      const documents = await client.fetch<FetchedDocument[]>(
+        bodies ? DOCUMENTS_QUERY : WITHOUT_BODIES_QUERY,
+        {
+          type: kind.type,
+        },
+      );
       const entries = [];
       for (const document of documents) {
         const fields = siteFields(document);
