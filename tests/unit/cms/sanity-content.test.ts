@@ -31,13 +31,16 @@ beforeAll(async () => {
 afterAll(() => standIn.close());
 
 /** Runs the loader the way Astro's content layer does, with a store that keeps what is set. */
-async function load(collection: (typeof DOCUMENT_KINDS)[number]['collection']) {
+async function load(
+  collection: (typeof DOCUMENT_KINDS)[number]['collection'],
+  options?: { bodies: boolean },
+) {
   const entries = new Map<
     string,
     { data: Record<string, unknown>; body?: string; rendered?: { html: string } }
   >();
   const kind = DOCUMENT_KINDS.find((k) => k.collection === collection)!;
-  await sanityLoader(collection, source()).load({
+  await sanityLoader(collection, source(), options).load({
     collection,
     store: {
       clear: () => entries.clear(),
@@ -126,6 +129,17 @@ describe('the content loader over the stand-in', () => {
       }
     },
   );
+
+  it('leaves bodies out for a build that only lists the documents, with the same data', async () => {
+    const full = await load('guides');
+    const lists = await load('guides', { bodies: false });
+    expect([...lists.keys()]).toEqual([...full.keys()]);
+    for (const [id, entry] of lists) {
+      expect(entry.body, id).toBeUndefined();
+      expect(entry.rendered, id).toBeUndefined();
+      expect(entry.data, id).toEqual(full.get(id)!.data);
+    }
+  });
 
   it('reads published documents only: a draft does not reach the build', async () => {
     const original = standIn.documents.find((d) => d._id === 'guide.warning-signs.en')!;
