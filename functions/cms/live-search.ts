@@ -161,24 +161,28 @@ export function createLiveSearch(options: {
           if (all && own.size !== before.size) changed = true;
           if (!changed) continue;
           reindexed++;
-          await keep(language, own);
           const sorted = [...own].sort(([a], [b]) => a.localeCompare(b));
+          // The parts are kept once their index is in: if indexing fails, the next publish in this
+          // language still finds them changed and indexes it again.
           indexing.push(
-            sorted.length === 0
-              ? Promise.resolve(void indexes.delete(language))
-              : lanes.index(sorted).then((index) => void indexes.set(language, index)),
+            (sorted.length === 0 ? Promise.resolve(undefined) : lanes.index(sorted)).then((index) => {
+              if (index) indexes.set(language, index);
+              else indexes.delete(language);
+              return keep(language, own);
+            }),
           );
         }
         const rendered = performance.now();
         const results = await Promise.allSettled(indexing);
-        const failed = results.find((r) => r.status === 'rejected');
-        if (failed) throw (failed as PromiseRejectedResult).reason;
+        // Languages that failed keep their previous index in the bundle; the others are served.
         if (reindexed > 0) {
           previous = files;
           files = new Map(
             [...mergeIndexes(indexes.values())].map(([path, bytes]) => [`/pagefind/${path}`, bytes]),
           );
         }
+        const failed = results.find((r) => r.status === 'rejected');
+        if (failed) throw (failed as PromiseRejectedResult).reason;
         log.info(all ? 'site rendered and indexed' : 'search index updated', {
           job: 'search-index',
           count: paths.length,
