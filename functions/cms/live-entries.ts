@@ -1,8 +1,10 @@
 /**
  * Turns snapshot documents into the entries pages read, as the Sanity content loader does at build
- * time: the same ids, the same zod-validated data, the Markdown body rendered by the same renderer.
+ * time: the same ids, the same zod-validated data, the Markdown body rendered by the same renderer
+ * (and sanitized once, here).
  */
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
+import { sanitizedRendered } from '#kernel/content/content-html.ts';
 import type { LiveEntry } from '#kernel/content/live-content.ts';
 import { DOCUMENT_KINDS, entryId, siteFields } from '#kernel/content/sanity-documents.ts';
 import type { SnapshotDocument } from './content-snapshot.ts';
@@ -50,8 +52,8 @@ export async function toLiveEntry(document: SnapshotDocument): Promise<LiveEntry
   if (kind.shape === 'markdown') {
     const body = (typeof document.body === 'string' ? document.body : '').trim();
     renderer ??= createSatteriMarkdownProcessor();
-    entry.body = body;
-    entry.rendered = { html: (await (await renderer).render(body, { frontmatter: {} })).code };
+    // Kept sanitized, and without the Markdown source, which no page reads: one copy of each body.
+    entry.rendered = sanitizedRendered((await (await renderer).render(body, { frontmatter: {} })).code);
   }
   return entry;
 }

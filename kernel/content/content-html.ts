@@ -108,7 +108,21 @@ export function contentHtml(html: string, locale: string): string {
  * that fall back to it, and a node renders it again at each publish). Parsing was most of the
  * time a node spent rendering a guide.
  */
-const sanitized = new WeakMap<object, string>();
+const KEY = Symbol.for('waymark.sanitized-html');
+const holder = globalThis as { [KEY]?: WeakMap<object, string> };
+// On globalThis: the server and Astro's server bundle each load their own copy of this module.
+holder[KEY] ??= new WeakMap();
+const sanitized: WeakMap<object, string> = holder[KEY];
+
+/**
+ * Rendered Markdown sanitized now, for an entry that keeps only the safe HTML (a node's snapshot
+ * entries): pages showing it find it sanitized already.
+ */
+export function sanitizedRendered(html: string): { html: string } {
+  const rendered = { html: sanitizeContentHtml(html) };
+  sanitized.set(rendered, rendered.html);
+  return rendered;
+}
 
 /** An entry's rendered Markdown, safe to put on a page in `locale`. */
 export function entryHtml(rendered: { html: string } | undefined, locale: string): string {
