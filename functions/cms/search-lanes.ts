@@ -37,7 +37,8 @@ export interface IndexLanes {
 
 /**
  * A lane's heap is capped: it holds one language's pages and index at a time (about 10 MB at
- * 10,000 pages), and uncapped, V8 let each grow to over 100 MB before collecting.
+ * 10,000 pages), and uncapped, V8 let garbage pile up before collecting (indexing 10,000 pages in
+ * two lanes peaked at 613 MB uncapped, 463 MB capped, in the same time).
  */
 const LANE_HEAP = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
 
