@@ -8,15 +8,11 @@
 import { parentPort } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 
-export interface IndexJob {
-  job: number;
-  /** `[url, html]`: the searchable part of each page (functions/cms/live-search.ts). */
-  pages: [string, string][];
-}
+/** `[url, html]`: the searchable part of each page (functions/cms/live-search.ts). */
+export type IndexJob = [string, string][];
 
-export type IndexResult =
-  | { job: number; files: { path: string; content: Uint8Array }[] }
-  | { job: number; error: string };
+/** The answer to the one job a lane has at a time. */
+export type IndexResult = { files: { path: string; content: Uint8Array }[] } | { error: string };
 
 /** Pages waiting in Pagefind's pipe at once: enough to keep it busy, not the whole language. */
 const ADDS_IN_FLIGHT = 32;
@@ -48,16 +44,16 @@ if (port) {
       void pagefind.close().finally(() => port.close());
       return;
     }
-    indexPages(message.pages).then(
+    indexPages(message).then(
       (files) => {
-        const result: IndexResult = { job: message.job, files };
+        const result: IndexResult = { files };
         port.postMessage(
           result,
           files.map((f) => f.content.buffer as ArrayBuffer),
         );
       },
       (error: unknown) => {
-        const result: IndexResult = { job: message.job, error: (error as Error).message ?? String(error) };
+        const result: IndexResult = { error: (error as Error).message ?? String(error) };
         port.postMessage(result);
       },
     );

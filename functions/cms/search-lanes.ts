@@ -18,7 +18,7 @@ const ENTRY = 'pagefind-entry.json';
 export type LanguageIndex = Map<string, Buffer>;
 
 interface Job {
-  job: IndexJob;
+  pages: IndexJob;
   resolve: (files: LanguageIndex) => void;
   reject: (e: Error) => void;
 }
@@ -50,7 +50,6 @@ const LANE_HEAP = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
 export function createIndexLanes(count = Math.min(2, availableParallelism())): IndexLanes {
   const queue: Job[] = [];
   const lanes: Lane[] = [];
-  let nextJob = 0;
   let closed = false;
 
   function startLane(): Lane {
@@ -60,7 +59,7 @@ export function createIndexLanes(count = Math.min(2, availableParallelism())): I
     lane.worker.on('message', (result: IndexResult) => {
       const job = lane.current;
       lane.current = undefined;
-      if (job && job.job.job === result.job) {
+      if (job) {
         if ('error' in result) job.reject(new Error(`Pagefind: ${result.error}`));
         else
           job.resolve(
@@ -97,7 +96,7 @@ export function createIndexLanes(count = Math.min(2, availableParallelism())): I
       const next = queue.shift();
       if (!next) return;
       lane.current = next;
-      lane.worker.postMessage(next.job);
+      lane.worker.postMessage(next.pages);
     }
   }
 
@@ -105,7 +104,7 @@ export function createIndexLanes(count = Math.min(2, availableParallelism())): I
     index(pages) {
       if (closed) return Promise.reject(new Error('the search index lanes are closed'));
       return new Promise((resolve, reject) => {
-        queue.push({ job: { job: nextJob++, pages }, resolve, reject });
+        queue.push({ pages, resolve, reject });
         pump();
       });
     },

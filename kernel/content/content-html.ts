@@ -127,10 +127,6 @@ export function sanitizedRendered(html: string): { html: string } {
 /** An entry's rendered Markdown, safe to put on a page in `locale`. */
 export function entryHtml(rendered: { html: string } | undefined, locale: string): string {
   if (!rendered) return '';
-  let safe = sanitized.get(rendered);
-  if (safe === undefined) {
-    safe = sanitizeContentHtml(rendered.html);
-    sanitized.set(rendered, safe);
-  }
-  return localizeLinks(safe, locale);
+  if (!sanitized.has(rendered)) sanitized.set(rendered, sanitizeContentHtml(rendered.html));
+  return localizeLinks(sanitized.get(rendered)!, locale);
 }
