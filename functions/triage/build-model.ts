@@ -34,9 +34,15 @@ export interface TrainingExample {
   readonly group: string;
 }
 
-const PRIORITY_L2 = 2e-5;
+const PRIORITY_L2 = 5e-6;
 const LANGUAGE_L2 = 1e-4;
-const ITERATIONS = 60;
+/**
+ * At most this many L-BFGS steps; training stops sooner once the loss no longer moves. Chosen by
+ * cross-validation over the training authors: stopped at 60 steps the weights were far from the
+ * optimum, and out-of-fold precision at 95% emergency recall rose from 87% to 90% once they got
+ * there (with the weaker penalty above); at most 500 steps measured the same as 300.
+ */
+const ITERATIONS = 300;
 const MIN_COUNT = 2;
 /** Cross-validation folds for choosing thresholds: authors are dealt into this many at most. */
 const CV_FOLDS = 4;
