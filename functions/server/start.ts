@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { boot } from '../boot.ts';
-import { syncSnapshot } from '../cms/content-source.ts';
+import { readContentSource, syncSnapshot } from '../cms/content-source.ts';
 import { createContentStore } from '../cms/content-store.ts';
 import { createLivePages } from '../cms/live-pages.ts';
 import { createLiveSearch } from '../cms/live-search.ts';
@@ -39,6 +39,9 @@ export async function start(): Promise<void> {
     if (error instanceof ConfigError) fail(error.message);
     throw error;
   }
+  // The content source answers while the database starts; a failure is reported where it is awaited.
+  const sourceRead = readContentSource(config);
+  sourceRead.catch(() => {});
   let booted: Awaited<ReturnType<typeof boot>>;
   try {
     booted = await boot(config);
@@ -66,7 +69,7 @@ export async function start(): Promise<void> {
   // What readers see is the database's content snapshot: brought up to the content source, then
   // followed (NOTIFY and a one-second poll) as publishes arrive on any node.
   try {
-    const synced = await syncSnapshot(config, db, log, deps.now());
+    const synced = await syncSnapshot(await sourceRead, db, log, deps.now());
     log.info('content snapshot', {
       job: 'content',
       source: synced.source,
