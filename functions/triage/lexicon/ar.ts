@@ -29,6 +29,12 @@ export const ar: Lexicon = {
     'ولا',
     'مافي',
     'ماحد',
+    // Egyptian and Levantine "there is no" / "nobody", and "without".
+    'مفيش',
+    'مافيش',
+    'محدش',
+    'ماحدش',
+    'بدون',
   ],
   clauseBreaks: ['لكن', 'بس', 'ثم', 'بعدين', 'لان', 'عشان'],
   signals: {

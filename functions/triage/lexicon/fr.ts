@@ -35,7 +35,8 @@ export const fr: Lexicon = {
       '(?:brul|egorg)\\w* (?:vif|vive)',
     ],
     violence: [
-      'frap\\w*',
+      // Not "il ne me frappe pas", "personne me frappe", "il me frappe pas": the verb's own negation.
+      `(?<!\\b(?:ne|n|personne) (?:${OBJ} )?)frap\\w*\\b(?! (?:pas|jamais)\\b)`,
       `${OBJ} bat(?:ent|u|ue|us|s|ait)?\\b`,
       '(?:batue?s?|tabas(?:e|er|es|ee|ees|ent|ait|aient)|gifl\\w*|viol(?:e|ee|ees|ent|er|es|ee)?|violen\\w*|agres(?:e|ion|eur)\\w*|maltrait\\w*|tortur\\w*|bles(?:e|es|ee|ees|ure|ures))\\b',
       'coups\\b',

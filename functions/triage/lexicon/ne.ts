@@ -12,7 +12,25 @@ export const ne: Lexicon = {
   code: 'ne',
   script: 'native',
   scriptRange: '\\u0900-\\u097f',
-  postNegators: ['छैन', 'छैनन्', 'होइन', 'हैन', 'थिएन', 'थिएनन्', 'भएन', 'गरेन', 'गरेनन्'],
+  postNegators: [
+    'छैन',
+    'छैनन्',
+    'होइन',
+    'हैन',
+    'थिएन',
+    'थिएनन्',
+    'भएन',
+    'गरेन',
+    'गरेनन्',
+    'गर्दैन',
+    'गर्दैनन्',
+    'हुन्न',
+    'हुँदैन',
+  ],
+  // The negative present of a verb ("कुट्दैन", he does not beat; "पिट्दिनन्", she does not hit),
+  // as normalised (a doubled letter is written once: "पिट्दैनन्" reads "पिट्दैन्"). Signals that are
+  // themselves negative forms ("तलब दिँदैन") are marked "!" and never negated.
+  postNegatorSuffixes: ['दैन', 'दैन्', 'दिन्', 'दिनँ'],
   clauseBreaks: ['र', 'तर', 'अनि', 'किनभने', 'त्यसपछि'],
   signals: {
     confinement: [
