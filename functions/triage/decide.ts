@@ -95,7 +95,7 @@ function choosePriority(e: Evidence): { priority: Priority; strength: number } {
 export function reasonsFor(e: Evidence, priority: Priority): ReasonCode[] {
   const reported = new Set<ReasonCode>();
   for (const key of e.found) {
-    if (key === 'filler' || key === 'work') continue;
+    if (key === 'filler' || key === 'work' || key === 'chain-letter') continue;
     if (NOISE_ONLY.has(key) && priority !== 'noise') continue;
     reported.add(key);
   }

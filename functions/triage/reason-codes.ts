@@ -78,11 +78,16 @@ export type EmergencySignal = (typeof EMERGENCY_SIGNALS)[number];
 export type UrgentSignal = (typeof URGENT_SIGNALS)[number];
 
 /**
- * Keys a lexicon may fill: every reason except those the engine derives itself, plus two that are
+ * Keys a lexicon may fill: every reason except those the engine derives itself, plus three that are
  * never reported: `filler` (polite words that do not count as content when deciding whether a
- * message is only a greeting) and `work` (someone is working, which matters when a child is).
+ * message is only a greeting), `work` (someone is working, which matters when a child is) and
+ * `chain-letter` ("forward this to 10 people", spam by itself, reported as `spam`).
  */
-export type LexiconKey = Exclude<ReasonCode, 'history' | (typeof MODEL_REASONS)[number]> | 'filler' | 'work';
+export type LexiconKey =
+  | Exclude<ReasonCode, 'history' | (typeof MODEL_REASONS)[number]>
+  | 'filler'
+  | 'work'
+  | 'chain-letter';
 
 export const PRIORITIES = ['emergency', 'urgent', 'standard', 'noise'] as const;
 export type Priority = (typeof PRIORITIES)[number];

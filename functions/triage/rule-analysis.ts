@@ -31,7 +31,7 @@ export interface RuleAnalysis {
   readonly reasons: ReasonCode[];
 }
 
-const NOT_CONTENT = ['greeting-only', 'thanks', 'test', 'filler', 'spam'] as const;
+const NOT_CONTENT = ['greeting-only', 'thanks', 'test', 'filler', 'spam', 'chain-letter'] as const;
 // Signs of danger and exploitation decide most messages; what a question is about, and whether a
 // text is only a greeting, is looked at only when they are absent (or the message is hypothetical).
 const DANGER_KEYS: readonly LexiconKey[] = [
@@ -69,7 +69,9 @@ export function spamMarks(original: string): number {
   return marks;
 }
 
+/** Advertising words with another word or mark of advertising, or a chain letter on its own. */
 function looksLikeSpam(marks: number, normalised: string): boolean {
+  if (countSignal(normalised, 'chain-letter') > 0) return true;
   const words = countSignal(normalised, 'spam');
   return words > 0 && words + marks >= 2;
 }

@@ -104,6 +104,8 @@ export const bnLatn: Lexicon = {
     'hotline-info': ['(?:nambar|nombor)\\b'],
     'greeting-only': ['(?:namaskar|adab|salam)\\b', 'as?salamu? (?:a|3)laikum'],
     thanks: ['(?:dhonobad|dhonyobad|dhanyabad|donobad|shukriya|thik ache|acha)\\b'],
+    // Chain letters: pass this on to so many people, or bad luck follows.
+    'chain-letter': ['\\d+ ?jon ?ke (?:share|pathan|pathao|pathaben|send)\\b'],
     work: ['kaj (?:kore|korche|korse|kortese|koray|koracche)\\b'],
     filler: ['(?:bhai|vai|apu|apa|onek|vaiya|bhaiya|ta|to)\\b'],
   },

@@ -254,12 +254,19 @@ export const en: Lexicon = {
       'thank\\w* (?:you )?(?:so much |a lot )?for (?:the|your|all the|all your) (?:help|info|information|answer|reply|support|advice)',
     ],
     test: ['(?:test|tests|testing|tst|this is a test)\\b'],
+    // No "www": spelled as normalised (a doubled letter once) it is "w", Arabizi's "and". Links are
+    // marks of spam by themselves (rule-analysis.ts).
     spam: [
-      '(?:win|winer|won|prize|congratulation\\w*|free|click|cheap|discount|promo\\w*|loan|loans|credit|casino|beting|crypto|bitcoin|lottery|jackpot|claim|subscribe|unsubscribe|http|https|www|bit ly|bank details)\\b',
+      '(?:win|winer|won|prize|congratulation\\w*|free|click|cheap|discount|promo\\w*|loan|loans|credit|casino|beting|crypto|bitcoin|lottery|jackpot|claim|subscribe|unsubscribe|http|https|bit ly|bank details)\\b',
       '(?:reply|text|send) (?:yes|stop|win)\\b',
       '(?:buy|call|order|apply) now\\b',
       'earn \\$?\\d+',
       '(?:from home|no experience (?:needed|required)|whatsapp|per day|daily income)\\b',
+    ],
+    // Chain letters: pass this on to so many people, or bad luck follows.
+    'chain-letter': [
+      '(?:forward|share|send|pass) (?:\\w+ ){0,3}to \\d+ (?:people|persons|friends|groups|contacts)\\b',
+      '(?:break|broke|breaking) the chain\\b',
     ],
     work: ['(?:working|works)\\b'],
     filler: [

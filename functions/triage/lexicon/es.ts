@@ -172,6 +172,11 @@ export const es: Lexicon = {
       '(?:oferta especial|haz clic|dinero facil|desde casa)',
       '(?:escribe|responde|envia) si\\b',
     ],
+    // Chain letters: pass this on to so many people, or bad luck follows.
+    'chain-letter': [
+      '(?:comparte\\w*|reenvia\\w*|envia\\w*|manda\\w*|pasa\\w*) (?:\\w+ ){0,3}(?:a|con) \\d+ (?:personas|amigos|grupos|contactos)\\b',
+      'rompas la cadena',
+    ],
     work: ['trabaj(?:ando|a|an)\\b'],
     filler: ['(?:por favor|porfa|xfa|muy|mucho|muchas|senor\\w*|amig[oa]|a|la|el|de)\\b'],
   },

@@ -173,6 +173,11 @@ export const fr: Lexicon = {
       '\\d+ ?%',
       'ofre (?:speciale|exceptionele|limitee)',
     ],
+    // Chain letters: pass this on to so many people, or bad luck follows.
+    'chain-letter': [
+      '(?:partage\\w*|transfer\\w*|envoie\\w*|envoye\\w*|renvoie\\w*) (?:\\w+ ){0,3}a \\d+ (?:personnes|amis|groupes|contacts)\\b',
+      '(?:cas\\w*|romp\\w*|bris\\w*) (?:pas )?la chaine\\b',
+    ],
     work: ['travail(?:e|ent)\\b'],
     filler: ['(?:s il vous plait|svp|stp|beaucoup|tres|bien|madame|monsieur|vous|tous|a|le|la|encore|et)\\b'],
   },

@@ -139,6 +139,11 @@ export const id: Lexicon = {
       '(?:tanpa modal|hubungi wa|daftar sekarang)',
       'wa \\d',
     ],
+    // Chain letters: pass this on to so many people, or bad luck follows.
+    'chain-letter': [
+      '(?:sebarkan|kirim\\w*|bagikan|share|teruskan) (?:\\w+ ){0,3}ke \\d+ (?:orang|grup|group|teman|kontak)\\b',
+      'jangan (?:berhenti di kamu|diputus)',
+    ],
     work: ['(?:bekerja|kerja|dipekerjakan)\\b'],
     filler: ['(?:ya|yah|kak|min|bu|pak|dong|deh|nih|sih|aja|mas|mbak|sy|saya|banyak)\\b'],
   },

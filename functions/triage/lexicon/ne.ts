@@ -112,6 +112,8 @@ export const ne: Lexicon = {
     'greeting-only': ['(?:नमस्ते|नमस्कार|हेलो|हाई|जय नेपाल)'],
     thanks: ['(?:धन्यवाद|ठीक छ|हस्|ओके)'],
     test: ['(?:परीक्षण|टेस्ट|परिक्षण)'],
+    // Chain letters: pass this on to so many people, or bad luck follows.
+    'chain-letter': ['\\d+ ?जना ?(?:लाई )?(?:\\w+ )?पठाउ\\w*'],
     work: ['काम (?:गर्छ|गर्दै|गराउँ)\\w*'],
     filler: ['\\b(?:धेरै|हजुर|है|दाइ|दिदी|कृपया)\\b'],
   },

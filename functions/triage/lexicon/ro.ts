@@ -116,6 +116,11 @@ export const ro: Lexicon = {
       '(?:castig\\w*|gratuit\\w*|promo\\w*|reducer\\w*|click|apasa|credit\\w*)\\b',
       '(?:imprumut rapid|oferta speciala)',
     ],
+    // Chain letters: pass this on to so many people, or bad luck follows.
+    'chain-letter': [
+      'trimite\\w* (?:\\w+ ){0,3}la \\d+ (?:de )?(?:prieteni|persoane|oameni|grupuri)\\b',
+      'rupe lantul',
+    ],
     work: ['(?:lucreaza|munceste|muncesc|lucreaz\\w*)\\b'],
     filler: ['(?:va rog|te rog|foarte|mult|ziua|doamna|domnule)\\b'],
   },

@@ -110,6 +110,10 @@ export const tl: Lexicon = {
     ],
     test: ['(?:test|testing|subok)\\b'],
     spam: ['(?:libreng|manalo|panalo|promo|discount|pautang)\\b'],
+    // Chain letters: pass this on to so many people, or bad luck follows.
+    'chain-letter': [
+      '(?:i ?pasa|ipapasa|pakishare|i ?share|i ?forward|send) (?:\\w+ ){0,3}sa \\d+ (?:na )?(?:tao|kaibigan|friends|gc|group)\\b',
+    ],
     work: ['(?:nagtatrabaho|nagtrabaho|pinagtatrabaho|pinapatrabaho)\\b'],
     filler: ['(?:po|lang|naman|sa|nyo|ninyo|kayo|ang|ng|lahat|maraming)\\b'],
   },

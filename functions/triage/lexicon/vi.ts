@@ -108,6 +108,8 @@ export const vi: Lexicon = {
     thanks: ['(?:cam on|camon|cm on|tks|ok|vang|da)\\b'],
     test: ['^thu(?: nghiem| thoi| tin nhan)?$', 'thu nghiem\\b'],
     spam: ['(?:khuyen mai|giam gia|trung thuong|vay von|vay tien|bam vao)\\b'],
+    // Chain letters: pass this on to so many people, or bad luck follows.
+    'chain-letter': ['(?:gui|chia se|chuyen|chuyen tiep) (?:\\w+ ){0,3}cho \\d+ (?:nguoi|ban|nhom)\\b'],
     work: ['(?:lam viec|dang lam)\\b'],
     filler: ['(?:ban|nhieu|rat|a|nhe|anh|chi|em|ban nhieu)\\b'],
   },

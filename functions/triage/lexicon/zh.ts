@@ -78,6 +78,11 @@ export const zh: Lexicon = {
     thanks: ['(?:谢|多谢|感谢|好的)'],
     test: ['(?:测试|试试|试一下)'],
     spam: ['(?:中奖|优惠|折扣|贷款|点击|赚钱|日赚|加微信|促销)'],
+    // Chain letters: pass this on to so many people, or bad luck follows.
+    'chain-letter': [
+      '转发.{0,8}[0-9十二三四五六七八九百]+ ?个?(?:人|群|朋友|好友)',
+      '不转(?:发)?(?:的|者|会)',
+    ],
     work: ['(?:工作|干活|打工)'],
     filler: ['(?:请|你们|大家|非常|很)'],
   },
