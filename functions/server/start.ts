@@ -40,7 +40,7 @@ export async function start(): Promise<void> {
     throw error;
   }
   // The content source answers while the database starts; a failure is reported where it is awaited.
-  const sourceRead = readContentSource(config);
+  let sourceRead: ReturnType<typeof readContentSource> | null = readContentSource(config);
   sourceRead.catch(() => {});
   let booted: Awaited<ReturnType<typeof boot>>;
   try {
@@ -69,7 +69,10 @@ export async function start(): Promise<void> {
   // What readers see is the database's content snapshot: brought up to the content source, then
   // followed (NOTIFY and a one-second poll) as publishes arrive on any node.
   try {
-    const synced = await syncSnapshot(await sourceRead, db, log, deps.now());
+    const read = await sourceRead;
+    // Written, the documents are the snapshot's: the start drops its reference to them.
+    sourceRead = null;
+    const synced = await syncSnapshot(read, db, log, deps.now());
     log.info('content snapshot', {
       job: 'content',
       source: synced.source,
