@@ -117,7 +117,7 @@ export const en: Lexicon = {
       'get (?:me|us) out\\b',
       'come (?:and )?get (?:me|us)\\b',
     ],
-    'help-request': ['(?:help|hlep|halp|hepl|helpme)\\b', 'need (?:your )?(?:help|assistance|support)'],
+    'help-request': ['(?:help|hlep|halp|hepl|helpme|hlp)\\b', 'need (?:your )?(?:help|assistance|support)'],
     'documents-taken': [
       `(?:tok|took|taken|take|takes|taking|tk|keep|keps|kept|keping|hold|holds|held|holding|confiscat\\w*|seiz\\w*|stole|stolen|withh[eo]ld\\w*|retain\\w*|grab\\w*)(?<!\\b(?:i|we|to|should|must|can|wil|cani|you) \\w+) (?:\\w+ ){0,3}${DOC}\\b`,
       `(?:has|have|got)(?<!\\b(?:i|we|you) \\w+) (?:my|our|her|his|their|all (?:our|the)|the) ${DOC}\\b`,

@@ -30,6 +30,9 @@ triageCases('Kinds the word lists missed', [
   // Short pleas from someone who cannot write more.
   { text: 'tolong', priority: 'emergency' },
   { text: 'sa3dooni', priority: 'emergency' },
+  { text: 'najda 3afak', priority: 'emergency', reasons: ['rescue-plea'] },
+  { text: 'nagda!!', priority: 'emergency', reasons: ['rescue-plea'] },
+  { text: 'hlp', priority: 'emergency', reasons: ['help-request'] },
   // Spam, phishing, promotions and plain thanks.
   {
     text: 'Your parcel is held at customs. Pay 2.99 USD fee at dhl-release-parcel.info within 24h',
