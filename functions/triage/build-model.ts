@@ -50,15 +50,18 @@ const CV_FOLDS = 4;
  * What the cross-validated decision must reach before precision is considered. The hotline aims
  * for 0.95 on messages by people the model has never read; the threshold is chosen at the edge of
  * this goal on the very readings it is chosen on, so it lands a little optimistic, and on fresh
- * authors recall comes out a couple of points lower. The goal carries that margin.
+ * authors recall comes out a couple of points lower (trained on 24 authors: 97.4% out of fold gave
+ * 96.2% on the three held-out authors; 96.5% gave 94.4%). The goal carries that margin.
  */
 export const EMERGENCY_RECALL_GOAL = 0.97;
 /**
  * The same goal for every language variety on its own: the hotline serves each of them, and an
- * overall figure can hide one variety whose emergencies are missed (with thirty emergencies a
- * variety, two more misses are seven points). Chosen on out-of-fold readings like the rest.
+ * overall figure can hide one variety whose emergencies are missed. The hotline's floor is 0.85
+ * for a variety; the goal keeps a wide margin over it. At 0.95 (the earlier goal), with 24
+ * authors, one variety's last few out-of-fold misses forced the emergency threshold from 0.1 down
+ * to 0.06 or lower, and out-of-fold precision from 80% to 77%, over every variety.
  */
-export const VARIETY_RECALL_GOAL = 0.95;
+export const VARIETY_RECALL_GOAL = 0.92;
 export const MINOR_RECALL_GOAL = 0.92;
 const DEFAULT_THRESHOLDS: Thresholds = { emergency: 0.35, unsure: 0.5, minor: 0.4, language: 0.5, noise: 1 };
 /** Candidate noise thresholds (1: the model's reading of noise never outweighs a lean towards emergency). */
