@@ -57,7 +57,11 @@ export const arLatn: Lexicon = {
       '(?:ydawro|ydawrou|bydawro|ydawero|ydaw(?:e)?ro) (?:\\w+ )?(?:3la|3le|3al|3ala|3lay)\\w*',
     ],
     'danger-now': ['(?:fi|b) ?khatar\\b', 'khayf\\w* 3ala (?:7ayati|hayati)'],
-    'rescue-plea': ['(?:in2az|an2ez|in2iz|anqiz)\\w*', '(?:il7a2|el7a2|l7a2)\\w*', 'na(?:j|g|dj)d(?:a|ah|e|ouni|ouna|uni|una)\\b'],
+    'rescue-plea': [
+      '(?:in2az|an2ez|in2iz|anqiz)\\w*',
+      '(?:il7a2|el7a2|l7a2)\\w*',
+      'na(?:j|g|dj)d(?:a|ah|e|ouni|ouna|uni|una)\\b',
+    ],
     'help-request': ['sa3(?:e|i)?d\\w*', '(?:mosa3ad\\w*|musa3ad\\w*)'],
     'documents-taken': [
       `(?:akhad\\w*|akhd\\w*|a5ad\\w*|a5d\\w*|akhadu|akhado|ma?khed|ma5ed|m7tefez|mi7tifiz|7aj(?:a|e|i)z\\w*|m7tjez\\w*|shal\\w*|sa7ab\\w*|khad\\w*|masek|mask) (?:\\w+ ){0,3}${DOC}`,
