@@ -17,7 +17,7 @@ import {
 } from 'node:http';
 import { promisify } from 'node:util';
 import { brotliDecompress } from 'node:zlib';
-import { type LiveContent, liveContentScope } from '#kernel/content/live-content.ts';
+import { type LiveContent, liveContentScope, searchRenderScope } from '#kernel/content/live-content.ts';
 import { isLivePath, LIVE_PREFIX } from '#kernel/content/live-routes.ts';
 import { contentTypeFor, pickEncoding } from '../server/content-types.ts';
 import type { RequestLocals } from '../server/create-server.ts';
@@ -51,8 +51,9 @@ export interface LivePages {
   serve(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean>;
   /**
    * The page's HTML at the current version, for the search index; undefined when it does not
-   * exist. A page a reader already asked for comes from the cache; any other is rendered and not
-   * kept: pages are compressed and kept when first requested, so indexing the whole site neither
+   * exist. A page a reader already asked for comes from the cache; any other is rendered for the
+   * index alone (the layout without its head, header and footer, which the index never reads) and
+   * not kept: pages are compressed and kept when first requested, so indexing the whole site neither
    * compresses nor holds in memory the many pages nobody has asked for yet.
    */
   html(pathname: string): Promise<{ version: number; html: string } | undefined>;
@@ -72,6 +73,8 @@ function ownCopy(bytes: Buffer): Buffer {
 }
 
 const VERSION_HEADER = 'x-waymark-render';
+/** Set on a loopback render for the search index alone. */
+const SEARCH_HEADER = 'x-waymark-search';
 /** Pages kept per version; beyond it the oldest rendered go first (they render again on demand). */
 const MAX_CACHED = 20_000;
 
@@ -90,7 +93,9 @@ export async function createLivePages(options: {
       return;
     }
     const locals: RequestLocals = { ...options.locals, socketAddress: req.socket.remoteAddress };
-    void liveContentScope.run(content, () => app(req, res, () => res.writeHead(404).end(), locals));
+    const render = () =>
+      liveContentScope.run(content, () => app(req, res, () => res.writeHead(404).end(), locals));
+    void (req.headers[SEARCH_HEADER] === '1' ? searchRenderScope.run(true, render) : render());
   });
   loopback.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve) => loopback.listen(0, '127.0.0.1', resolve));
@@ -104,6 +109,7 @@ export async function createLivePages(options: {
   async function renderAt(
     content: LiveContent,
     pathname: string,
+    forSearch = false,
   ): Promise<{ status: number; body: Buffer; type: string }> {
     const id = `${content.version}:${++renderCount}`;
     inFlight.set(id, content);
@@ -114,7 +120,11 @@ export async function createLivePages(options: {
             host: '127.0.0.1',
             port,
             path: `${LIVE_PREFIX}${pathname}`,
-            headers: { [VERSION_HEADER]: id, 'accept-encoding': 'identity' },
+            headers: {
+              [VERSION_HEADER]: id,
+              'accept-encoding': 'identity',
+              ...(forSearch ? { [SEARCH_HEADER]: '1' } : {}),
+            },
             agent,
           },
           (res) => {
@@ -174,7 +184,7 @@ export async function createLivePages(options: {
         if (found.status !== 200) return undefined;
         return { version: content.version, html: (await unbrotli(found.br)).toString('utf8') };
       }
-      const { status, body } = await renderAt(content, pathname);
+      const { status, body } = await renderAt(content, pathname, true);
       if (status !== 200) return undefined;
       return { version: content.version, html: body.toString('utf8') };
     },

@@ -31,3 +31,17 @@ export const liveContentScope: AsyncLocalStorage<LiveContent> = holder[KEY];
 export function currentLiveContent(): LiveContent | undefined {
   return liveContentScope.getStore();
 }
+
+/**
+ * Set while a node renders a page for its search index alone: the layout then leaves out what
+ * Pagefind never reads (the head, the header, the footer), and the page's own content, searchable
+ * part included, renders as it always does. Unset in the build and for readers.
+ */
+const SEARCH_KEY = Symbol.for('waymark.search-render');
+const searchHolder = globalThis as { [SEARCH_KEY]?: AsyncLocalStorage<true> };
+searchHolder[SEARCH_KEY] ??= new AsyncLocalStorage();
+export const searchRenderScope: AsyncLocalStorage<true> = searchHolder[SEARCH_KEY];
+
+export function rendersForSearch(): boolean {
+  return searchRenderScope.getStore() === true;
+}
