@@ -73,8 +73,6 @@ function ownCopy(bytes: Buffer): Buffer {
 }
 
 const VERSION_HEADER = 'x-waymark-render';
-/** Set on a loopback render for the search index alone. */
-const SEARCH_HEADER = 'x-waymark-search';
 /** Pages kept per version; beyond it the oldest rendered go first (they render again on demand). */
 const MAX_CACHED = 20_000;
 
@@ -84,18 +82,19 @@ export async function createLivePages(options: {
   locals: Omit<RequestLocals, 'socketAddress'>;
 }): Promise<LivePages> {
   const { app, store } = options;
-  const inFlight = new Map<string, LiveContent>();
+  /** Renders under way, by the id their loopback request carries: the content, and whether for the index. */
+  const inFlight = new Map<string, { content: LiveContent; forSearch: boolean }>();
   let renderCount = 0;
   const loopback: Server = createServer((req, res) => {
-    const content = inFlight.get(String(req.headers[VERSION_HEADER]));
-    if (!content || !req.url?.startsWith(`${LIVE_PREFIX}/`)) {
+    const render = inFlight.get(String(req.headers[VERSION_HEADER]));
+    if (!render || !req.url?.startsWith(`${LIVE_PREFIX}/`)) {
       res.writeHead(404).end();
       return;
     }
     const locals: RequestLocals = { ...options.locals, socketAddress: req.socket.remoteAddress };
-    const render = () =>
-      liveContentScope.run(content, () => app(req, res, () => res.writeHead(404).end(), locals));
-    void (req.headers[SEARCH_HEADER] === '1' ? searchRenderScope.run(true, render) : render());
+    const page = () =>
+      liveContentScope.run(render.content, () => app(req, res, () => res.writeHead(404).end(), locals));
+    void (render.forSearch ? searchRenderScope.run(true, page) : page());
   });
   loopback.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve) => loopback.listen(0, '127.0.0.1', resolve));
@@ -112,7 +111,7 @@ export async function createLivePages(options: {
     forSearch = false,
   ): Promise<{ status: number; body: Buffer; type: string }> {
     const id = `${content.version}:${++renderCount}`;
-    inFlight.set(id, content);
+    inFlight.set(id, { content, forSearch });
     try {
       const { status, body } = await new Promise<{ status: number; body: Buffer }>((resolve, reject) => {
         const req = request(
@@ -120,11 +119,7 @@ export async function createLivePages(options: {
             host: '127.0.0.1',
             port,
             path: `${LIVE_PREFIX}${pathname}`,
-            headers: {
-              [VERSION_HEADER]: id,
-              'accept-encoding': 'identity',
-              ...(forSearch ? { [SEARCH_HEADER]: '1' } : {}),
-            },
+            headers: { [VERSION_HEADER]: id, 'accept-encoding': 'identity' },
             agent,
           },
           (res) => {

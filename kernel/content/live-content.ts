@@ -22,11 +22,15 @@ export interface LiveContent {
   entries(collection: CollectionName): readonly LiveEntry[];
 }
 
-const KEY = Symbol.for('waymark.live-content');
-const holder = globalThis as { [KEY]?: AsyncLocalStorage<LiveContent> };
+/** One scope per process under `name`, however many copies of this module are loaded. */
+function sharedScope<T>(name: string): AsyncLocalStorage<T> {
+  const key = Symbol.for(name);
+  const holder = globalThis as { [key]?: AsyncLocalStorage<T> };
+  holder[key] ??= new AsyncLocalStorage<T>();
+  return holder[key];
+}
 
-holder[KEY] ??= new AsyncLocalStorage();
-export const liveContentScope: AsyncLocalStorage<LiveContent> = holder[KEY];
+export const liveContentScope = sharedScope<LiveContent>('waymark.live-content');
 
 export function currentLiveContent(): LiveContent | undefined {
   return liveContentScope.getStore();
@@ -37,10 +41,7 @@ export function currentLiveContent(): LiveContent | undefined {
  * Pagefind never reads (the head, the header, the footer), and the page's own content, searchable
  * part included, renders as it always does. Unset in the build and for readers.
  */
-const SEARCH_KEY = Symbol.for('waymark.search-render');
-const searchHolder = globalThis as { [SEARCH_KEY]?: AsyncLocalStorage<true> };
-searchHolder[SEARCH_KEY] ??= new AsyncLocalStorage();
-export const searchRenderScope: AsyncLocalStorage<true> = searchHolder[SEARCH_KEY];
+export const searchRenderScope = sharedScope<true>('waymark.search-render');
 
 export function rendersForSearch(): boolean {
   return searchRenderScope.getStore() === true;
