@@ -1,8 +1,8 @@
 /**
  * The shipped model on the shipped test split: the held-out author of every language variety,
  * whose lines were never trained on nor used to choose anything. Guards the figures README states
- * (floors just under them: on these authors emergency recall is 97.3%, precision 87.4%, macro-F1
- * 92.0% and minor recall 92.3%).
+ * (floors just under them: on these authors emergency recall is 97.6%, precision 89.6%, macro-F1
+ * 93.2% and minor recall 92.3%).
  */
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, VARIETIES } from '../../../functions/triage/corpus.ts';
@@ -17,9 +17,9 @@ const { evaluation, report } = measure(test, withModel);
 
 describe('triage on held-out authors', () => {
   it('finds nearly every emergency, keeps precision and macro-F1, and flags children', () => {
-    expect(evaluation.perClass.emergency.recall, report).toBeGreaterThanOrEqual(0.965);
-    expect(evaluation.perClass.emergency.precision, report).toBeGreaterThanOrEqual(0.865);
-    expect(evaluation.macroF1, report).toBeGreaterThanOrEqual(0.91);
+    expect(evaluation.perClass.emergency.recall, report).toBeGreaterThanOrEqual(0.97);
+    expect(evaluation.perClass.emergency.precision, report).toBeGreaterThanOrEqual(0.885);
+    expect(evaluation.macroF1, report).toBeGreaterThanOrEqual(0.925);
     expect(evaluation.minorRecall, report).toBeGreaterThanOrEqual(0.915);
   });
 
