@@ -40,7 +40,11 @@ function snapshotAt(version: number, byDocument: Map<string, LiveEntry>): LiveCo
 export async function createContentStore(
   db: Database,
   log: Logger,
-  options: { pollMs?: number } = {},
+  options: {
+    pollMs?: number;
+    /** Renders a Markdown body to sanitized HTML (a start hands in the bodies it rendered ahead). */
+    renderBody?: (body: string) => Promise<string>;
+  } = {},
 ): Promise<ContentStore> {
   const byDocument = new Map<string, LiveEntry>();
   let content: LiveContent | null = null;
@@ -55,7 +59,7 @@ export async function createContentStore(
         continue;
       }
       try {
-        const entry = await toLiveEntry(change.document);
+        const entry = await toLiveEntry(change.document, options.renderBody);
         // Checks staff confirmed in the console (a later check in the content wins); a confirmation
         // republishes its country's document, so the entry is read again with it.
         if (entry.collection === 'help')

@@ -1,15 +1,13 @@
 /**
  * Turns snapshot documents into the entries pages read, as the Sanity content loader does at build
  * time: the same ids, the same zod-validated data, the Markdown body rendered by the same renderer
- * (and sanitized once, here).
+ * (and sanitized once, by functions/cms/body-html.ts).
  */
-import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
-import { sanitizedRendered } from '#kernel/content/content-html.ts';
+import { renderedFromSanitized } from '#kernel/content/content-html.ts';
 import type { LiveEntry } from '#kernel/content/live-content.ts';
 import { DOCUMENT_KINDS, entryId, siteFields } from '#kernel/content/sanity-documents.ts';
+import { renderBody } from './body-html.ts';
 import type { SnapshotDocument } from './content-snapshot.ts';
-
-let renderer: ReturnType<typeof createSatteriMarkdownProcessor> | undefined;
 
 export class InvalidSnapshotDocumentError extends Error {
   override name = 'InvalidSnapshotDocumentError';
@@ -41,7 +39,17 @@ export function checkDocument(document: SnapshotDocument) {
   return { kind, data: checked.data as Record<string, unknown> };
 }
 
-export async function toLiveEntry(document: SnapshotDocument): Promise<LiveEntry> {
+/** The Markdown body of a document whose kind has one, as it is rendered; undefined for other kinds. */
+export function markdownBody(document: SnapshotDocument): string | undefined {
+  if (kindOfDocument(document)?.shape !== 'markdown') return undefined;
+  return (typeof document.body === 'string' ? document.body : '').trim();
+}
+
+/** The document as pages read it; `render` turns its Markdown body into sanitized HTML. */
+export async function toLiveEntry(
+  document: SnapshotDocument,
+  render: (body: string) => Promise<string> = renderBody,
+): Promise<LiveEntry> {
   const { kind, data } = checkDocument(document);
   const id = entryId(kind, {
     slug: typeof document.slug === 'string' ? document.slug : undefined,
@@ -49,11 +57,8 @@ export async function toLiveEntry(document: SnapshotDocument): Promise<LiveEntry
     country: typeof data.country === 'string' ? data.country : undefined,
   });
   const entry: LiveEntry = { id, collection: kind.collection, data };
-  if (kind.shape === 'markdown') {
-    const body = (typeof document.body === 'string' ? document.body : '').trim();
-    renderer ??= createSatteriMarkdownProcessor();
-    // Kept sanitized, and without the Markdown source, which no page reads: one copy of each body.
-    entry.rendered = sanitizedRendered((await (await renderer).render(body, { frontmatter: {} })).code);
-  }
+  const body = markdownBody(document);
+  // Kept sanitized, and without the Markdown source, which no page reads: one copy of each body.
+  if (body !== undefined) entry.rendered = renderedFromSanitized(await render(body));
   return entry;
 }

@@ -8,8 +8,10 @@ import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { boot } from '../boot.ts';
+import { renderBodiesAhead, WORKER_MIN_BODIES } from '../cms/bodies-ahead.ts';
 import { readContentSource, syncSnapshot } from '../cms/content-source.ts';
 import { createContentStore } from '../cms/content-store.ts';
+import { markdownBody } from '../cms/live-entries.ts';
 import { createLivePages } from '../cms/live-pages.ts';
 import { createLiveSearch } from '../cms/live-search.ts';
 import { ConfigError, loadConfig } from '../config/load-config.ts';
@@ -42,6 +44,14 @@ export async function start(): Promise<void> {
   // The content source answers while the database starts; a failure is reported where it is awaited.
   let sourceRead: ReturnType<typeof readContentSource> | null = readContentSource(config);
   sourceRead.catch(() => {});
+  // Its Markdown bodies render on a worker thread meanwhile, and while the snapshot is written.
+  const bodiesAhead = sourceRead.then(
+    (read) => {
+      const bodies = read.documents.flatMap((d) => markdownBody(d) ?? []);
+      return bodies.length >= WORKER_MIN_BODIES ? renderBodiesAhead(bodies) : undefined;
+    },
+    () => undefined,
+  );
   let booted: Awaited<ReturnType<typeof boot>>;
   try {
     booted = await boot(config);
@@ -86,7 +96,9 @@ export async function start(): Promise<void> {
       errorName: (error as Error).name,
     });
   }
-  const store = await createContentStore(db, log);
+  const ahead = await bodiesAhead;
+  const store = await createContentStore(db, log, { renderBody: ahead?.render });
+  await ahead?.close();
   deps.content = store;
   const pages = await createLivePages({ app: handler, store, locals: { deps } });
   const search = createLiveSearch({ pages, store, log });

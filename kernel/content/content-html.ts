@@ -115,12 +115,13 @@ holder[KEY] ??= new WeakMap();
 const sanitized: WeakMap<object, string> = holder[KEY];
 
 /**
- * Rendered Markdown sanitized now, for an entry that keeps only the safe HTML (a node's snapshot
- * entries): pages showing it find it sanitized already.
+ * An entry's rendered Markdown from HTML that `sanitizeContentHtml` gave already (on this thread or
+ * a worker's), for an entry that keeps only the safe HTML (a node's snapshot entries): pages
+ * showing it find it sanitized.
  */
-export function sanitizedRendered(html: string): { html: string } {
-  const rendered = { html: sanitizeContentHtml(html) };
-  sanitized.set(rendered, rendered.html);
+export function renderedFromSanitized(html: string): { html: string } {
+  const rendered = { html };
+  sanitized.set(rendered, html);
   return rendered;
 }
 
