@@ -32,6 +32,12 @@ export interface BodiesAhead {
   close(): Promise<void>;
 }
 
+/**
+ * The worker holds a batch at a time; uncapped, V8 let its garbage pile up while the main thread
+ * holds the whole dataset, and the node's peak memory came at start instead of later.
+ */
+const WORKER_HEAP = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
+
 interface Batch {
   resolve: (html: string[]) => void;
   reject: (error: Error) => void;
@@ -46,7 +52,9 @@ export function renderBodiesAhead(bodies: Iterable<string>): BodiesAhead {
   let nextId = 0;
   let stopped = false;
   let renderedByWorker = 0;
-  const worker = new Worker(new URL('./body-render-worker.ts', import.meta.url));
+  const worker = new Worker(new URL('./body-render-worker.ts', import.meta.url), {
+    resourceLimits: WORKER_HEAP,
+  });
   worker.unref();
 
   function stop(reason: string) {
