@@ -171,6 +171,8 @@ export async function snapshotVersion(db: Queryable): Promise<number> {
   return row ? Number(row.seq) : 0;
 }
 
+const READ_BATCH = 1_000;
+
 /** Everything that changed after `since`, up to a version that is complete (read in one transaction). */
 export async function changesSince(
   db: Database,
@@ -181,10 +183,19 @@ export async function changesSince(
     await tx.query('set transaction isolation level repeatable read');
     const seq = await snapshotVersion(tx);
     if (seq <= since) return { seq, changes: [] };
-    const rows = await tx.query<{ id: string; document: SnapshotDocument | null }>(
-      'select id, document from content_documents where seq > $1 and seq <= $2 order by id',
-      [since, seq],
-    );
-    return { seq, changes: rows.map((r) => ({ id: r.id, document: r.document })) };
+    const changes: SnapshotChange[] = [];
+    // In pages: a result of the whole dataset at once (a node's start) would grow the embedded
+    // database's memory, which it never gives back, by the size of every document.
+    for (let after = ''; ; ) {
+      const rows = await tx.query<{ id: string; document: SnapshotDocument | null }>(
+        `select id, document from content_documents
+          where seq > $1 and seq <= $2 and id > $3 order by id limit ${READ_BATCH}`,
+        [since, seq, after],
+      );
+      for (const r of rows) changes.push({ id: r.id, document: r.document });
+      if (rows.length < READ_BATCH) break;
+      after = rows.at(-1)!.id;
+    }
+    return { seq, changes };
   });
 }

@@ -44,14 +44,6 @@ export async function start(): Promise<void> {
   // The content source answers while the database starts; a failure is reported where it is awaited.
   let sourceRead: ReturnType<typeof readContentSource> | null = readContentSource(config);
   sourceRead.catch(() => {});
-  // Its Markdown bodies render on a worker thread meanwhile, and while the snapshot is written.
-  const bodiesAhead = sourceRead.then(
-    (read) => {
-      const bodies = read.documents.flatMap((d) => markdownBody(d) ?? []);
-      return bodies.length >= WORKER_MIN_BODIES ? renderBodiesAhead(bodies) : undefined;
-    },
-    () => undefined,
-  );
   let booted: Awaited<ReturnType<typeof boot>>;
   try {
     booted = await boot(config);
@@ -59,6 +51,16 @@ export async function start(): Promise<void> {
     fail((error as Error).message);
   }
   const { deps, migrations } = booted;
+  // The source's Markdown bodies render on a worker thread while the snapshot is written. Not
+  // sooner: opening the embedded database briefly takes a few hundred MB, and the worker's start
+  // on top of it made the node's peak memory.
+  const bodiesAhead = sourceRead.then(
+    (read) => {
+      const bodies = read.documents.flatMap((d) => markdownBody(d) ?? []);
+      return bodies.length >= WORKER_MIN_BODIES ? renderBodiesAhead(bodies) : undefined;
+    },
+    () => undefined,
+  );
   const { log, db } = deps;
   // From here on every line the server writes is JSON, Astro's and any library's included.
   routeOutputToLog(log);
