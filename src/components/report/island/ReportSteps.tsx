@@ -7,7 +7,8 @@
  */
 import { render } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { type Challenge, encodeSolution, isChallenge, solve } from './solve.ts';
+import { controlOf, fieldValue, focusHeading, readValues, showProblem } from './form-fields.ts';
+import { proofOfWork } from './proof-of-work.ts';
 import {
   chosenFirst,
   clampStep,
@@ -17,7 +18,6 @@ import {
   fieldsOf,
   messageKey,
   problems,
-  type ReportValues,
   STEPS,
   uuid,
 } from './validate.ts';
@@ -54,114 +54,8 @@ export interface ReportStepsProps extends IslandData {
   nav: HTMLElement;
 }
 
-const CHALLENGE_URL = '/api/reports/challenge';
-/** Challenges expire after 20 minutes; a solution older than this is replaced before sending. */
-const FRESH_MS = 15 * 60_000;
-/** After a failed fetch, try again at the next keystroke only after this long. */
-const RETRY_MS = 30_000;
 /** Longest wait for the proof of work on submit; after that the report goes without it. */
 const WAIT_MS = 20_000;
-
-/**
- * Fetches and solves a challenge in the background. Never throws: if anything fails (offline,
- * server error, no WebCrypto on an insecure origin) the result is null and the form is sent
- * without a proof of work, under the plain form's rules. A report must never be lost.
- */
-function proofOfWork() {
-  let job: { at: number; ttl: number; value?: string | null; result: Promise<string | null> } | undefined;
-  const fresh = () => job !== undefined && Date.now() - job.at < job.ttl;
-  const attempt = async (at: number): Promise<string | null> => {
-    const response = await fetch(CHALLENGE_URL, { cache: 'no-store', credentials: 'same-origin' });
-    const challenge: unknown = response.ok ? await response.json() : null;
-    if (!isChallenge(challenge)) return null;
-    const subtle = crypto.subtle;
-    const n = await solve(challenge as Challenge, (data) => subtle.digest('SHA-256', data), {
-      cancelled: () => job?.at !== at,
-    });
-    return n === null ? null : encodeSolution(challenge, n);
-  };
-  return {
-    /** Starts (or keeps) a fresh attempt and returns its result. */
-    start(): Promise<string | null> {
-      if (job && fresh()) return job.result;
-      const at = Date.now();
-      const current: NonNullable<typeof job> = { at, ttl: FRESH_MS, result: Promise.resolve(null) };
-      current.result = attempt(at)
-        .catch(() => null)
-        .then((value) => {
-          current.value = value;
-          if (value === null) current.ttl = RETRY_MS;
-          return value;
-        });
-      job = current;
-      return current.result;
-    },
-    /** The solution, if one is ready and fresh now. */
-    ready: (): string | null => (fresh() && job?.value) || null,
-    /** A solution is spent once sent (e.g. the page came back from the back/forward cache). */
-    reset() {
-      job = undefined;
-    },
-  };
-}
-
-const controlOf = (form: HTMLFormElement, name: string) =>
-  form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | null;
-
-/** Text value of a field; for radio groups the checked one ('' if none). */
-const fieldValue = (form: HTMLFormElement, name: string): string =>
-  (form.elements.namedItem(name) as { value?: string } | null)?.value ?? '';
-
-function readValues(form: HTMLFormElement): ReportValues {
-  const people = controlOf(form, 'peopleCount') as HTMLInputElement | null;
-  const files = (controlOf(form, 'attachments') as HTMLInputElement | null)?.files;
-  return {
-    description: fieldValue(form, 'description'),
-    peopleCount: fieldValue(form, 'peopleCount'),
-    peopleCountUnreadable: people?.validity?.badInput === true,
-    contactMethod: fieldValue(form, 'contactMethod'),
-    contactValue: fieldValue(form, 'contactValue'),
-    attachments: files ? Array.from(files) : [],
-  };
-}
-
-/**
- * Shows (or removes) a field's problem under it, the way the server renders one: a
- * `<p class="field-error" id="<field>-error">` named by the control's aria-describedby.
- */
-function showProblem(form: HTMLFormElement, field: Field, message: string | null): void {
-  const control = controlOf(form, field);
-  if (!control) return;
-  const id = `${field}-error`;
-  let note = document.getElementById(id);
-  const describedBy = (control.getAttribute('aria-describedby') ?? '')
-    .split(/\s+/)
-    .filter((x) => x && x !== id);
-  if (message) {
-    if (!note) {
-      note = document.createElement('p');
-      note.id = id;
-      note.className = 'field-error';
-      (control.closest('.field') ?? control.parentElement)?.append(note);
-    }
-    note.textContent = message;
-    control.setAttribute('aria-invalid', 'true');
-    describedBy.push(id);
-  } else {
-    note?.remove();
-    control.removeAttribute('aria-invalid');
-  }
-  if (describedBy.length > 0) control.setAttribute('aria-describedby', describedBy.join(' '));
-  else control.removeAttribute('aria-describedby');
-}
-
-/** Moves focus to a step's first heading or legend (or label), made focusable for this. */
-function focusHeading(section: HTMLElement): void {
-  const heading = section.querySelector<HTMLElement>('h1, h2, h3, h4, h5, h6, legend, label');
-  if (!heading) return;
-  if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-  heading.focus();
-}
 
 function Emergency({
   entries,
