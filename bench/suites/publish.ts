@@ -6,7 +6,7 @@
  *   document), then a new node that fills its snapshot from Sanity and renders, compresses and
  *   indexes every page that shows a document; beside a plain `astro build` writing every page of
  *   the same content and a copy of its files (the floor any file-based publish stands on), with
- *   pages/s and peak memory;
+ *   pages/s, peak memory, and the CPU time of the node and of its Pagefind processes;
  * - publish to live on one node (PGlite): a signed webhook for one changed guide, the clock stops
  *   when the node serves the new title; then on two nodes (PostgreSQL): sent to node A, the clock
  *   stops when node B serves it.
@@ -94,6 +94,23 @@ async function childPeaksMb(pid: number): Promise<number[]> {
       peaks.push(await peakMemoryMb(Number(child)).catch(() => 0));
   }
   return peaks.filter((mb) => mb > 0);
+}
+
+/** CPU seconds a process has used so far, all its threads (clock ticks are 1/100 s). */
+async function cpuSeconds(pid: number): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** CPU seconds each of a process's child processes has used so far (the node's Pagefind processes). */
+async function childCpuSeconds(pid: number): Promise<number[]> {
+  const seconds: number[] = [];
+  for (const thread of await readdir(`/proc/${pid}/task`)) {
+    const children = (await readFile(`/proc/${pid}/task/${thread}/children`, 'utf8')).trim();
+    for (const child of children ? children.split(' ') : [])
+      seconds.push(await cpuSeconds(Number(child)).catch(() => 0));
+  }
+  return seconds;
 }
 
 /** Waits until a process has used under 5% of a core for two seconds (start-up work done). */
@@ -201,6 +218,9 @@ export async function publishToLive(options: { pages: number; postgresUrl?: stri
       const contentSeconds = (performance.now() - started) / 1000;
       const nodePeakMb = await peakMemoryMb(one.child.pid!);
       const pagefindMb = await childPeaksMb(one.child.pid!);
+      // Where the two cores went: the node's threads, and the Pagefind processes its lanes run.
+      const nodeCpu = await cpuSeconds(one.child.pid!);
+      const pagefindCpu = (await childCpuSeconds(one.child.pid!)).reduce((a, b) => a + b, 0);
       const total = shell.seconds + contentSeconds;
       const pages = shellPages + site.count;
       rows.push(
@@ -212,7 +232,7 @@ export async function publishToLive(options: { pages: number; postgresUrl?: stri
           shell.peakMb.toFixed(0),
         ],
         [
-          `Waymark: a new node renders the site from the snapshot (render and index ${(site.renderMs / 1000).toFixed(1)} s side by side, then ${(site.indexMs / 1000).toFixed(1)} s to finish the index; its Pagefind processes peaked at ${pagefindMb.map((mb) => mb.toFixed(0)).join(' and ') || '-'} MB)`,
+          `Waymark: a new node renders the site from the snapshot (render and index ${(site.renderMs / 1000).toFixed(1)} s side by side, then ${(site.indexMs / 1000).toFixed(1)} s to finish the index; CPU: the node ${nodeCpu.toFixed(1)} s, its Pagefind processes ${pagefindCpu.toFixed(1)} s, which peaked at ${pagefindMb.map((mb) => mb.toFixed(0)).join(' and ') || '-'} MB)`,
           site.count,
           contentSeconds.toFixed(1),
           (site.count / contentSeconds).toFixed(0),
