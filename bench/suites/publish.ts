@@ -85,14 +85,19 @@ async function peakMemoryMb(pid: number): Promise<number> {
   return Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024;
 }
 
-/** The peak memory of each of a process's child processes (the node's Pagefind processes). */
-async function childPeaksMb(pid: number): Promise<number[]> {
-  const peaks: number[] = [];
+/** A process's child processes (the node's Pagefind processes), started from any of its threads. */
+async function childrenOf(pid: number): Promise<number[]> {
+  const pids: number[] = [];
   for (const thread of await readdir(`/proc/${pid}/task`)) {
     const children = (await readFile(`/proc/${pid}/task/${thread}/children`, 'utf8')).trim();
-    for (const child of children ? children.split(' ') : [])
-      peaks.push(await peakMemoryMb(Number(child)).catch(() => 0));
+    if (children) pids.push(...children.split(' ').map(Number));
   }
+  return pids;
+}
+
+/** The peak memory of each of a process's child processes. */
+async function childPeaksMb(pid: number): Promise<number[]> {
+  const peaks = await Promise.all((await childrenOf(pid)).map((child) => peakMemoryMb(child).catch(() => 0)));
   return peaks.filter((mb) => mb > 0);
 }
 
@@ -102,31 +107,15 @@ async function cpuSeconds(pid: number): Promise<number> {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** CPU seconds each of a process's child processes has used so far (the node's Pagefind processes). */
-async function childCpuSeconds(pid: number): Promise<number[]> {
-  const seconds: number[] = [];
-  for (const thread of await readdir(`/proc/${pid}/task`)) {
-    const children = (await readFile(`/proc/${pid}/task/${thread}/children`, 'utf8')).trim();
-    for (const child of children ? children.split(' ') : [])
-      seconds.push(await cpuSeconds(Number(child)).catch(() => 0));
-  }
-  return seconds;
-}
-
 /** Waits until a process has used under 5% of a core for two seconds (start-up work done). */
 async function settled(pid: number, timeoutMs = 900_000): Promise<void> {
-  const cpu = async () => {
-    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  };
   const until = Date.now() + timeoutMs;
   let quiet = 0;
-  let last = await cpu();
+  let last = await cpuSeconds(pid);
   while (quiet < 2 && Date.now() < until) {
     await new Promise((r) => setTimeout(r, 1000));
-    const now = await cpu();
-    // Clock ticks are 1/100 s: under 5 ticks a second is under 5% of a core.
-    quiet = now - last < 5 ? quiet + 1 : 0;
+    const now = await cpuSeconds(pid);
+    quiet = now - last < 0.05 ? quiet + 1 : 0;
     last = now;
   }
 }
@@ -220,7 +209,9 @@ export async function publishToLive(options: { pages: number; postgresUrl?: stri
       const pagefindMb = await childPeaksMb(one.child.pid!);
       // Where the two cores went: the node's threads, and the Pagefind processes its lanes run.
       const nodeCpu = await cpuSeconds(one.child.pid!);
-      const pagefindCpu = (await childCpuSeconds(one.child.pid!)).reduce((a, b) => a + b, 0);
+      const pagefindCpu = (
+        await Promise.all((await childrenOf(one.child.pid!)).map((child) => cpuSeconds(child).catch(() => 0)))
+      ).reduce((a, b) => a + b, 0);
       const total = shell.seconds + contentSeconds;
       const pages = shellPages + site.count;
       rows.push(
