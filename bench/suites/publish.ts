@@ -115,7 +115,7 @@ async function settled(pid: number, timeoutMs = 900_000): Promise<void> {
   while (quiet < 2 && Date.now() < until) {
     await new Promise((r) => setTimeout(r, 1000));
     const now = await cpuSeconds(pid);
-    quiet = now - last < 0.05 ? quiet + 1 : 0;
+    quiet = now - last < 0.05 ? quiet + 1 : 0; // under 5% of a core over the second
     last = now;
   }
 }

@@ -5,12 +5,13 @@
  * pages. Never used by a public page: the token and the drafts stay on the server, behind the
  * console's permission check.
  */
-import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
-import { contentHtml } from '#kernel/content/content-html.ts';
+
+import { localizeLinks } from '#kernel/content/localize-links.ts';
 import { DOCUMENT_KINDS, type DocumentKind, siteFields } from '#kernel/content/sanity-documents.ts';
 import { sanityClient } from '#kernel/content/sanity-source.ts';
 import { isLocale } from '#kernel/i18n/locales.ts';
 import type { Config } from '../config/load-config.ts';
+import { renderBody } from './body-html.ts';
 
 export type DraftPreview =
   | { state: 'unconfigured' | 'no-token' | 'not-found' | 'unavailable' }
@@ -33,8 +34,6 @@ export type DraftPreview =
 
 const DOCUMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 export const DRAFT_QUERY = '*[_id == $id && _type == $type][0]{ ..., "slug": slug.current }';
-
-let renderer: ReturnType<typeof createSatteriMarkdownProcessor> | undefined;
 
 export async function loadDraft(config: Config, type: string, id: string): Promise<DraftPreview> {
   const source = config.cms.sanity;
@@ -61,9 +60,8 @@ export async function loadDraft(config: Config, type: string, id: string): Promi
       }));
   let html: string | undefined;
   if (kind.shape === 'markdown' && typeof doc.body === 'string') {
-    renderer ??= createSatteriMarkdownProcessor();
-    const rendered = (await (await renderer).render(doc.body.trim(), { frontmatter: {} })).code;
-    html = contentHtml(rendered, isLocale(doc.language) ? doc.language : 'en');
+    // Rendered and sanitized as a node renders a published body, its links in the page's language.
+    html = localizeLinks(await renderBody(doc.body.trim()), isLocale(doc.language) ? doc.language : 'en');
   }
   return {
     state: 'ok',
