@@ -4,9 +4,9 @@
  * reader's own words, day names, clock and time zone from ICU.
  */
 import { WEEKDAYS } from '#kernel/content/schemas.ts';
+import { formattedOnce } from '#kernel/i18n/formatted-once.ts';
 import type { Locale } from '#kernel/i18n/locales.ts';
 import type { Translate } from '#kernel/i18n/ui.ts';
-import { formattedOnce } from './formatted-once.ts';
 import type { HotlineSettings } from './site-settings.ts';
 
 export type HotlineChannel = 'sms' | 'phone' | 'whatsapp';
