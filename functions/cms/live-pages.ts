@@ -17,11 +17,11 @@ import {
 } from 'node:http';
 import { promisify } from 'node:util';
 import { brotliDecompress } from 'node:zlib';
-import { type LiveContent, liveContentScope, searchRenderScope } from '#kernel/content/live-content.ts';
+import { type LiveContent, liveContentScope } from '#kernel/content/live-content.ts';
 import { isLivePath, LIVE_PREFIX } from '#kernel/content/live-routes.ts';
 import { contentTypeFor, pickEncoding } from '../server/content-types.ts';
 import type { RequestLocals } from '../server/create-server.ts';
-import { compressPair } from '../server/precompress.ts';
+import { compressPair, ownCopy } from '../server/precompress.ts';
 import type { ContentStore } from './content-store.ts';
 
 const unbrotli = promisify(brotliDecompress);
@@ -49,27 +49,8 @@ export interface LivePages {
    * document, an unknown slug), for the caller's 404.
    */
   serve(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean>;
-  /**
-   * The page's HTML at the current version, for the search index; undefined when it does not
-   * exist. A page a reader already asked for comes from the cache; any other is rendered for the
-   * index alone (the layout without its head, header and footer, which the index never reads) and
-   * not kept: pages are compressed and kept when first requested, so indexing the whole site neither
-   * compresses nor holds in memory the many pages nobody has asked for yet.
-   */
-  html(pathname: string): Promise<{ version: number; html: string } | undefined>;
   readonly version: number;
   close(): Promise<void>;
-}
-
-/**
- * A copy in memory of its own. zlib hands back a view of its 64 KiB output block, and a small
- * Buffer is a view of a shared 64 KiB pool block: a cached page kept as either pins a whole block
- * (about 70 KB a page, 720 MB at 10,000 pages, measured) instead of its few kilobytes.
- */
-function ownCopy(bytes: Buffer): Buffer {
-  const copy = Buffer.allocUnsafeSlow(bytes.length);
-  bytes.copy(copy);
-  return copy;
 }
 
 const VERSION_HEADER = 'x-waymark-render';
@@ -82,19 +63,17 @@ export async function createLivePages(options: {
   locals: Omit<RequestLocals, 'socketAddress'>;
 }): Promise<LivePages> {
   const { app, store } = options;
-  /** Renders under way, by the id their loopback request carries: the content, and whether for the index. */
-  const inFlight = new Map<string, { content: LiveContent; forSearch: boolean }>();
+  /** Renders under way, by the id their loopback request carries: the content they render from. */
+  const inFlight = new Map<string, LiveContent>();
   let renderCount = 0;
   const loopback: Server = createServer((req, res) => {
-    const render = inFlight.get(String(req.headers[VERSION_HEADER]));
-    if (!render || !req.url?.startsWith(`${LIVE_PREFIX}/`)) {
+    const content = inFlight.get(String(req.headers[VERSION_HEADER]));
+    if (!content || !req.url?.startsWith(`${LIVE_PREFIX}/`)) {
       res.writeHead(404).end();
       return;
     }
     const locals: RequestLocals = { ...options.locals, socketAddress: req.socket.remoteAddress };
-    const page = () =>
-      liveContentScope.run(render.content, () => app(req, res, () => res.writeHead(404).end(), locals));
-    void (render.forSearch ? searchRenderScope.run(true, page) : page());
+    void liveContentScope.run(content, () => app(req, res, () => res.writeHead(404).end(), locals));
   });
   loopback.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve) => loopback.listen(0, '127.0.0.1', resolve));
@@ -108,10 +87,9 @@ export async function createLivePages(options: {
   async function renderAt(
     content: LiveContent,
     pathname: string,
-    forSearch = false,
   ): Promise<{ status: number; body: Buffer; type: string }> {
     const id = `${content.version}:${++renderCount}`;
-    inFlight.set(id, { content, forSearch });
+    inFlight.set(id, content);
     try {
       const { status, body } = await new Promise<{ status: number; body: Buffer }>((resolve, reject) => {
         const req = request(
@@ -170,19 +148,6 @@ export async function createLivePages(options: {
       return store.current()?.version ?? 0;
     },
     handles: (pathname) => store.current() !== null && isLivePath(pathname),
-    async html(pathname) {
-      const content = store.current();
-      if (!content) return undefined;
-      const cached = content.version === cacheVersion ? cache.get(pathname) : undefined;
-      if (cached) {
-        const found = await cached;
-        if (found.status !== 200) return undefined;
-        return { version: content.version, html: (await unbrotli(found.br)).toString('utf8') };
-      }
-      const { status, body } = await renderAt(content, pathname, true);
-      if (status !== 200) return undefined;
-      return { version: content.version, html: body.toString('utf8') };
-    },
     async serve(req, res, pathname) {
       const content = store.current();
       if (!content) return false;

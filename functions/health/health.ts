@@ -1,8 +1,8 @@
 /**
  * `GET /api/health`: is the server up, which database does it use, how far is it migrated.
  * `GET /api/ready`: is this node ready for readers (a load balancer's readiness check): it has read
- * the content snapshot and written its first search index of it; 503 while a new node renders and
- * indexes the site after start (a publish later never makes it unready).
+ * the content snapshot and written its first search index of it; 503 while a new node indexes the
+ * site after start (a publish later never makes it unready).
  */
 import { migrationCount } from '../db/migrate.ts';
 import type { Deps } from '../deps.ts';

@@ -13,6 +13,7 @@ import {
 import { liveContentScope } from '#kernel/content/live-content.ts';
 import { LIVE_PREFIX } from '#kernel/content/live-routes.ts';
 import { negotiateLocale } from '#kernel/i18n/locales.ts';
+import { SEARCH_INDEX_PATH } from '#kernel/search/index-format.ts';
 import type { ContentStore } from '../cms/content-store.ts';
 import type { LivePages } from '../cms/live-pages.ts';
 import type { LiveSearch } from '../cms/live-search.ts';
@@ -133,7 +134,7 @@ export function createServer({ deps, site, app, reach: given, live }: ServerPart
       return;
     }
     if (live && (req.method === 'GET' || req.method === 'HEAD')) {
-      if (pathname.startsWith('/pagefind/') && live.search?.serve(req, res, pathname)) return;
+      if (pathname.startsWith(SEARCH_INDEX_PATH) && live.search?.serve(req, res, pathname)) return;
       if (live.pages.handles(pathname)) {
         live.pages
           .serve(req, res, pathname)

@@ -21,6 +21,17 @@ async function* walk(dir: string): AsyncGenerator<string> {
 }
 
 /**
+ * A copy in memory of its own. zlib hands back a view of its 64 KiB output block, and a small
+ * Buffer is a view of a shared 64 KiB pool block: a page or file kept as either pins a whole block
+ * (about 70 KB a page, 720 MB at 10,000 pages, measured) instead of its few kilobytes.
+ */
+export function ownCopy(bytes: Buffer): Buffer {
+  const copy = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(copy);
+  return copy;
+}
+
+/**
  * Brotli and gzip of the same bytes, off the main thread. `best`: brotli's top quality and gzip 9,
  * for files served as they are built. `quick`: brotli 5 and gzip 6, within a few percent of the
  * smallest either can make at a twentieth of brotli's top quality's time (about 0.4 ms for a page

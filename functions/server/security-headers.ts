@@ -6,8 +6,7 @@
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  // Search runs Pagefind's WebAssembly; that needs wasm-unsafe-eval, which allows no JS eval.
-  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src 'self'",
   // Critical CSS is inlined so that a page arrives in one round trip.
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",

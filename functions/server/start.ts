@@ -103,7 +103,7 @@ export async function start(): Promise<void> {
   await ahead?.close();
   deps.content = store;
   const pages = await createLivePages({ app: handler, store, locals: { deps } });
-  const search = createLiveSearch({ pages, store, log });
+  const search = createLiveSearch({ store, log });
   deps.searchStarted = () => search.started;
   const server = createServer({ deps, site, app: handler, live: { pages, store, search } });
   await deps.media.prepare();
@@ -169,7 +169,6 @@ export async function start(): Promise<void> {
     server.close();
     server.closeIdleConnections();
     void store.stop();
-    // The search indexer's helper process is closed too (killed with us, it reports a broken pipe).
     const searchStopped = search.stop().then(() => pages.close());
     void deps.media.close();
     jobs

@@ -11,6 +11,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { SEARCH_INDEX_PATH } from '#kernel/search/index-format.ts';
 import { contentTypeFor, pickEncoding } from './content-types.ts';
 
 interface Variant {
@@ -40,7 +41,8 @@ export interface StaticSite {
 
 function cacheControlFor(urlPath: string): string {
   if (urlPath.startsWith('/_astro/')) return 'public, max-age=31536000, immutable';
-  if (urlPath.endsWith('.html')) return 'no-store';
+  // Pages, and the search index: which of its chunks a reader loaded shows what they searched for.
+  if (urlPath.endsWith('.html') || urlPath.startsWith(SEARCH_INDEX_PATH)) return 'no-store';
   // The service worker must always be checked for updates.
   if (urlPath === '/sw.js') return 'no-cache';
   return 'public, max-age=3600';

@@ -35,14 +35,3 @@ export const liveContentScope = sharedScope<LiveContent>('waymark.live-content')
 export function currentLiveContent(): LiveContent | undefined {
   return liveContentScope.getStore();
 }
-
-/**
- * Set while a node renders a page for its search index alone: the layout then leaves out what
- * Pagefind never reads (the head, the header, the footer), and the page's own content, searchable
- * part included, renders as it always does. Unset in the build and for readers.
- */
-export const searchRenderScope = sharedScope<true>('waymark.search-render');
-
-export function rendersForSearch(): boolean {
-  return searchRenderScope.getStore() === true;
-}

@@ -10,6 +10,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IndexFile } from '#kernel/search/index-format.ts';
+import { createSearcher } from '#kernel/search/query.ts';
 import { exportContent, toNdjson } from '../../../functions/cms/export-content.ts';
 import { sendPublish, waitForPage } from '../../helpers/publish.ts';
 import { builtSite, type RunningServer, startServer } from '../../helpers/running-server.ts';
@@ -74,7 +76,7 @@ describe('publishing from the content snapshot, one node on PGlite', () => {
       expect(existsSync(path.join(dist, 'client', page, 'index.html')), page).toBe(false);
       const served = await fetch(`${server.url}${page}`);
       expect(served.status, page).toBe(200);
-      expect(await served.text(), page).toContain('data-pagefind-body');
+      expect(await served.text(), page).toContain('data-search-body');
     }
     for (const page of ['/fr/guides/', '/bn/', '/ar/help/', '/en/faq/']) {
       const built = await readFile(path.join(dist, 'client', page, 'index.html'), 'utf8');
@@ -123,17 +125,26 @@ describe('publishing from the content snapshot, one node on PGlite', () => {
   });
 
   it('adds a new guide in every language and removes it when deleted, search included', async () => {
-    const searchable = async () => {
-      const entry = (await (await fetch(`${server.url}/pagefind/pagefind-entry.json`)).json()) as {
-        languages: Record<string, { page_count: number }>;
-      };
-      return entry.languages.en!.page_count;
+    const searchable = async (language = 'en') => {
+      const index = (await (
+        await fetch(`${server.url}/search-index/${language}/index.json`)
+      ).json()) as IndexFile;
+      return index.docs.length;
+    };
+    /** The addresses a reader searching `query` in `language` finds, as the browser finds them. */
+    const found = async (language: string, query: string) => {
+      const searcher = createSearcher(
+        async (name) => (await fetch(`${server.url}/search-index/${language}/${name}`)).json(),
+        language,
+      );
+      const answer = await searcher.search(query);
+      return (await answer.top(answer.count)).map((r) => r.url);
     };
     // The node's first index (of the snapshot it started with) is in place: it also holds the
     // pages the build leaves out, one per document, so it has more pages than the build's.
     const built = JSON.parse(
-      await readFile(path.join(await builtSite(), 'client/pagefind/pagefind-entry.json'), 'utf8'),
-    ) as { languages: Record<string, { page_count: number }> };
+      await readFile(path.join(await builtSite(), 'client/search-index/en/index.json'), 'utf8'),
+    ) as IndexFile;
     // The node says it is ready (GET /api/ready) only once that index is written.
     const ready = await pollFor(
       () => fetch(`${server.url}/api/ready`).then(async (r) => ({ status: r.status, body: await r.json() })),
@@ -141,13 +152,14 @@ describe('publishing from the content snapshot, one node on PGlite', () => {
     );
     expect(ready.body).toMatchObject({ status: 'ready', contentVersion: expect.any(Number) });
     const before = await searchable();
-    expect(before).toBeGreaterThan(built.languages.en!.page_count);
+    expect(before).toBeGreaterThan(built.docs.length);
+    expect(await found('en', 'orchard')).toEqual([]);
     const english = standIn.documents.find((d) => d._id === GUIDE_EN)!;
     const added = {
       ...english,
       _id: 'guide.night-shifts.en',
       slug: { _type: 'slug', current: 'night-shifts' },
-      title: 'Night shifts',
+      title: 'Night shifts in the orchard',
     };
     standIn.put(added);
     expect((await sendPublish(server.url, added._id, SECRET)).status).toBe(202);
@@ -158,6 +170,13 @@ describe('publishing from the content snapshot, one node on PGlite', () => {
     expect(await (await fetch(`${server.url}/sitemap.xml`)).text()).toContain('/en/guides/night-shifts/');
     // Every language's version of the new guide is searchable (the others show it in English).
     expect(await pollFor(searchable, (n) => n === before + 1)).toBe(before + 1);
+    expect(
+      await pollFor(
+        () => searchable('fr'),
+        (n) => n === before + 1,
+      ),
+    ).toBe(before + 1);
+    expect(await found('fr', 'orchard')).toEqual(['/fr/guides/night-shifts/']);
     const redirect = await fetch(`${server.url}/en/guides/night-shifts`, { redirect: 'manual' });
     expect(redirect.status).toBe(301);
 
@@ -168,6 +187,12 @@ describe('publishing from the content snapshot, one node on PGlite', () => {
     expect(await gone.text()).toContain('lang="en"');
     expect(await (await fetch(`${server.url}/en/guides/`)).text()).not.toContain('Night shifts');
     expect(await pollFor(searchable, (n) => n === before)).toBe(before);
+    expect(
+      await pollFor(
+        () => found('fr', 'orchard'),
+        (urls) => urls.length === 0,
+      ),
+    ).toEqual([]);
   }, 150_000);
 
   it('changes nothing on a forged, unsigned or invalid publish', async () => {

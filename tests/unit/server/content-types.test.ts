@@ -25,7 +25,7 @@ describe('security headers', () => {
     const plain = securityHeaders({ https: false });
     const csp = plain['content-security-policy']!;
     const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src'))!;
-    expect(scriptSrc).not.toContain('unsafe-inline');
+    expect(scriptSrc.trim()).toBe("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(plain['referrer-policy']).toBe('no-referrer');
     expect(plain['strict-transport-security']).toBeUndefined();

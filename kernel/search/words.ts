@@ -1,0 +1,69 @@
+/**
+ * The words of a text as the search index keeps them, and as a reader's query is read: the same
+ * function runs where the index is built and in the reader's browser, so a word is found however
+ * it was typed. Words are lower-cased in the text's language, and Latin and Cyrillic letters lose
+ * their accents (a reader on a phone without the keyboard types "pasaporte", "ho chieu", "romania"),
+ * while the vowel signs of Bengali, Devanagari and Arabic stay: they are letters, not accents.
+ * Chinese, written without spaces, is cut into words by the platform's dictionary segmenter.
+ */
+
+/** Letters, digits and their combining marks: one word of a spaced script, or a run of Chinese. */
+const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/u;
+/**
+ * The separators most texts use (spaces, ASCII and Latin-1 punctuation, general and CJK
+ * punctuation): splitting on these first is four times quicker than on NOT_WORD, which then only
+ * looks inside the pieces with other characters.
+ */
+const SEPARATORS =
+  /[\s!-/:-@[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/;
+const HAN = /\p{Script=Han}/u;
+/** The combining accents of Latin, Greek and Cyrillic letters once decomposed (U+0300 to U+036F). */
+const ACCENTS = /[\u0300-\u036f]/g;
+
+let segmenter: Intl.Segmenter | undefined | null;
+
+function chineseWords(run: string): string[] {
+  // Browsers too old for Intl.Segmenter search Chinese by single characters, on both sides alike.
+  if (segmenter === undefined)
+    segmenter =
+      typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+  if (!segmenter) return [...run];
+  const words: string[] = [];
+  for (const s of segmenter.segment(run)) if (s.isWordLike) words.push(s.segment);
+  return words;
+}
+
+const NOT_ASCII = /[^\0-\x7f]/;
+
+/** An already lower-cased word without its accents. */
+function unaccented(word: string): string {
+  // Most words have nothing to take off: skip the two normalizations for them.
+  if (!NOT_ASCII.test(word)) return word;
+  return word.normalize('NFD').replace(ACCENTS, '').normalize('NFC');
+}
+
+export function normalizeWord(word: string, locale: string): string {
+  return unaccented(word.toLocaleLowerCase(locale));
+}
+
+/** The words of `text`, in order, normalized (a word may repeat). */
+export function searchWords(text: string, locale: string): string[] {
+  // Lower-cased once for the whole text, in the text's language.
+  const lower = text.toLocaleLowerCase(locale);
+  const hasHan = HAN.test(lower);
+  const words: string[] = [];
+  for (const piece of lower.split(SEPARATORS)) {
+    if (piece === '') continue;
+    // Between the common separators, an ASCII piece is one word already.
+    if (!NOT_ASCII.test(piece)) {
+      words.push(piece);
+      continue;
+    }
+    for (const run of piece.split(NOT_WORD)) {
+      if (run === '') continue;
+      if (hasHan && HAN.test(run)) for (const w of chineseWords(run)) words.push(unaccented(w));
+      else words.push(unaccented(run));
+    }
+  }
+  return words;
+}
