@@ -3,10 +3,12 @@
  * locales; guides, campaigns, the help directory) is served as a Sanity dataset by the groq-js
  * stand-in, then:
  * - built in full from scratch: `npm run build` (code, assets and the pages that show no single
- *   document), then a new node that fills its snapshot from Sanity and renders, compresses and
- *   indexes every page that shows a document; beside a plain `astro build` writing every page of
- *   the same content and a copy of its files (the floor any file-based publish stands on), with
- *   pages/s, peak memory, and the CPU time of the node and of its Pagefind processes;
+ *   document, compressed and indexed), then a new node that fills its snapshot from Sanity and
+ *   indexes every page that shows a document for search (it renders and compresses each on its
+ *   first request); beside a plain `astro build` writing every page of the same content and a copy
+ *   of its files (the floor any file-based publish stands on), with pages/s, peak memory and the
+ *   node's CPU time; then a first request of every page of the sitemap, each rendered, compressed
+ *   and kept by the node (what readers' first visits cost it);
  * - publish to live on one node (PGlite): a signed webhook for one changed guide, the clock stops
  *   when the node serves the new title; then on two nodes (PostgreSQL): sent to node A, the clock
  *   stops when node B serves it.
@@ -16,6 +18,8 @@ import { randomBytes } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { SEARCH_INDEX_PATH } from '#kernel/search/index-format.ts';
+import { createSearcher } from '#kernel/search/query.ts';
 import { BUILD_NODE_FLAGS } from '../../functions/build/run-astro-build.ts';
 import { toNdjson } from '../../functions/cms/export-content.ts';
 import { sendPublish } from '../../tests/helpers/publish.ts';
@@ -27,6 +31,13 @@ import { formatTable } from '../lib/table.ts';
 const SECRET = 'bench-webhook-secret-0123456789';
 const ASTRO = path.resolve('node_modules/astro/bin/astro.mjs');
 const PUBLISHES = 20;
+/** A reader's first search, in a few scripts: [language, query]. */
+const SEARCHES: [string, string][] = [
+  ['en', 'passport'],
+  ['fr', 'passeport'],
+  ['ar', 'جواز السفر'],
+  ['zh', '护照'],
+];
 
 /** `astro build` under GNU time: seconds and the peak resident memory of the build. */
 async function timedBuild(
@@ -85,22 +96,6 @@ async function peakMemoryMb(pid: number): Promise<number> {
   return Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024;
 }
 
-/** A process's child processes (the node's Pagefind processes), started from any of its threads. */
-async function childrenOf(pid: number): Promise<number[]> {
-  const pids: number[] = [];
-  for (const thread of await readdir(`/proc/${pid}/task`)) {
-    const children = (await readFile(`/proc/${pid}/task/${thread}/children`, 'utf8')).trim();
-    if (children) pids.push(...children.split(' ').map(Number));
-  }
-  return pids;
-}
-
-/** The peak memory of each of a process's child processes. */
-async function childPeaksMb(pid: number): Promise<number[]> {
-  const peaks = await Promise.all((await childrenOf(pid)).map((child) => peakMemoryMb(child).catch(() => 0)));
-  return peaks.filter((mb) => mb > 0);
-}
-
 /** CPU seconds a process has used so far, all its threads (clock ticks are 1/100 s). */
 async function cpuSeconds(pid: number): Promise<number> {
   const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
@@ -118,6 +113,56 @@ async function settled(pid: number, timeoutMs = 900_000): Promise<void> {
     quiet = now - last < 0.05 ? quiet + 1 : 0; // under 5% of a core over the second
     last = now;
   }
+}
+
+/** Asks a node for every page of its sitemap once, four at a time, as readers' browsers would. */
+async function firstRequests(url: string): Promise<{ pages: number; seconds: number; p95Ms: number }> {
+  const sitemap = await (await fetch(`${url}/sitemap.xml`)).text();
+  const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+  const times: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const crawl = async () => {
+    while (next < paths.length) {
+      const path = paths[next++]!;
+      const asked = performance.now();
+      const response = await fetch(`${url}${path}`, { headers: { 'accept-encoding': 'br' } });
+      if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+      await response.arrayBuffer();
+      times.push(performance.now() - asked);
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, crawl));
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    pages: paths.length,
+    seconds,
+    p95Ms: percentile(
+      times.sort((a, b) => a - b),
+      95,
+    ),
+  };
+}
+
+/** The data a reader's first search costs: the index file, its chunks and ten results' fragments, as sent. */
+async function firstSearch(
+  url: string,
+  language: string,
+  query: string,
+): Promise<{ results: number; files: number; kb: number }> {
+  let bytes = 0;
+  let files = 0;
+  const searcher = createSearcher(async (name) => {
+    const response = await fetch(`${url}${SEARCH_INDEX_PATH}${language}/${name}`, {
+      headers: { 'accept-encoding': 'br' },
+    });
+    bytes += Number(response.headers.get('content-length'));
+    files++;
+    return response.json();
+  }, language);
+  const answer = await searcher.search(query);
+  await answer.top(10);
+  return { results: answer.count, files, kb: bytes / 1024 };
 }
 
 /** Publishes `count` title changes to `sendTo` and times each until `readFrom` serves it. */
@@ -166,6 +211,7 @@ export async function publishToLive(options: { pages: number; postgresUrl?: stri
   };
   const rows: (string | number)[][] = [];
   const live: (string | number)[][] = [];
+  const searches: (string | number)[][] = [];
   let fullPages = 0;
   try {
     // The baseline: Astro alone writing every page of the same content, no index, no compression.
@@ -186,34 +232,36 @@ export async function publishToLive(options: { pages: number; postgresUrl?: stri
     // the size of the site), search index and compression included.
     const shell = await timedBuild(fullDir, { ...process.env, ...sanityEnv });
     const shellPages = await countPages(path.join(fullDir, 'client'));
-    // Then a node started from nothing (an empty data folder): it fills the snapshot from Sanity,
-    // renders every page that shows a document from it, compresses them and writes the search index.
+    // Then a node started from nothing (an empty data folder): it fills the snapshot from Sanity
+    // and indexes every page that shows a document for search.
     const env = { ...sanityEnv, DIST_DIR: fullDir, SANITY_WEBHOOK_SECRET: SECRET, LOG_LEVEL: 'info' };
-    let rendered: ((fields: { count: number; renderMs: number; indexMs: number }) => void) | undefined;
-    const siteRendered = new Promise<{ count: number; renderMs: number; indexMs: number }>((resolve) => {
-      rendered = resolve;
+    let indexed: ((fields: { count: number; indexMs: number }) => void) | undefined;
+    const siteIndexed = new Promise<{ count: number; indexMs: number }>((resolve) => {
+      indexed = resolve;
     });
     started = performance.now();
     const one = await startWaymark(env, {
       startTimeoutMs: 600_000,
       onLogLine: (line) => {
-        if (!line.includes('"site rendered and indexed"')) return;
-        rendered!(JSON.parse(line));
+        if (!line.includes('"site indexed"')) return;
+        indexed!(JSON.parse(line));
       },
     });
     const startSeconds = (performance.now() - started) / 1000;
     try {
-      const site = await siteRendered;
+      const site = await siteIndexed;
       const contentSeconds = (performance.now() - started) / 1000;
       const nodePeakMb = await peakMemoryMb(one.child.pid!);
-      const pagefindMb = await childPeaksMb(one.child.pid!);
-      // Where the two cores went: the node's threads, and the Pagefind processes its lanes run.
       const nodeCpu = await cpuSeconds(one.child.pid!);
-      const pagefindCpu = (
-        await Promise.all((await childrenOf(one.child.pid!)).map((child) => cpuSeconds(child).catch(() => 0)))
-      ).reduce((a, b) => a + b, 0);
       const total = shell.seconds + contentSeconds;
       const pages = shellPages + site.count;
+      // Readers' first requests: every page of the sitemap once, rendered, compressed and kept.
+      const crawled = await firstRequests(one.url);
+      const crawlPeakMb = await peakMemoryMb(one.child.pid!);
+      for (const [language, query] of SEARCHES) {
+        const cost = await firstSearch(one.url, language, query);
+        searches.push([language, query, cost.results, cost.files, cost.kb.toFixed(1)]);
+      }
       rows.push(
         [
           'Waymark: npm run build (code, assets, pages without a document)',
@@ -223,7 +271,7 @@ export async function publishToLive(options: { pages: number; postgresUrl?: stri
           shell.peakMb.toFixed(0),
         ],
         [
-          `Waymark: a new node renders the site from the snapshot (render and index ${(site.renderMs / 1000).toFixed(1)} s side by side, then ${(site.indexMs / 1000).toFixed(1)} s to finish the index; CPU: the node ${nodeCpu.toFixed(1)} s, its Pagefind processes ${pagefindCpu.toFixed(1)} s, which peaked at ${pagefindMb.map((mb) => mb.toFixed(0)).join(' and ') || '-'} MB)`,
+          `Waymark: a new node fills its snapshot and indexes the site for search (listening after ${startSeconds.toFixed(1)} s; index ${(site.indexMs / 1000).toFixed(1)} s; CPU: ${nodeCpu.toFixed(1)} s)`,
           site.count,
           contentSeconds.toFixed(1),
           (site.count / contentSeconds).toFixed(0),
@@ -235,6 +283,13 @@ export async function publishToLive(options: { pages: number; postgresUrl?: stri
           total.toFixed(1),
           (pages / total).toFixed(0),
           Math.max(shell.peakMb, nodePeakMb).toFixed(0),
+        ],
+        [
+          `then: a first request of every page in the sitemap (rendered, compressed, kept; p95 ${crawled.p95Ms.toFixed(0)} ms, 4 at a time)`,
+          crawled.pages,
+          crawled.seconds.toFixed(1),
+          (crawled.pages / crawled.seconds).toFixed(0),
+          crawlPeakMb.toFixed(0),
         ],
         [
           'baseline: plain astro build of every page',
@@ -316,9 +371,14 @@ export async function publishToLive(options: { pages: number; postgresUrl?: stri
           'p50 (ms)',
           'p95 (ms)',
           'first start with this site (s, snapshot filled)',
-          'peak memory of a node, site rendered at start (MB)',
+          'peak memory of a node (MB)',
         ],
         live,
+      ) +
+      formatTable(
+        `A reader's first search at ${fullPages} pages (the index file, the chunks the words are in, ten results' fragments; brotli, as sent)`,
+        ['language', 'query', 'results', 'files', 'KB'],
+        searches,
       )
     );
   } finally {
