@@ -1,10 +1,10 @@
 /**
  * Searching one language's index (kernel/search/index-format.ts) in the reader's browser. A query
  * loads the index file, the chunks its words fall in, and the fragments of the results shown; each
- * file once per page view. Pages are ranked by BM25 over the words' weighted counts, a page with
- * every word of the query before one with some; the last word also finds the words it begins
- * ("pass" finds "passport"), and a word found nowhere is looked for again without its last letter
- * or two ("passports" finds "passport").
+ * file once per page view. Pages are ranked by BM25 over the words' weighted counts; the results are
+ * the pages with the most of the query's words (all of them, where any page has them all). A word
+ * also finds the words it begins ("pass" finds "passport", however unfinished the query), and a
+ * long one the words that share all but its last letter or two ("passports" finds "passport").
  */
 import type { ChunkFile, FragmentFile, IndexFile } from './index-format.ts';
 import { normalizeWord, searchWords } from './words.ts';
@@ -28,8 +28,10 @@ export type LoadFile = (name: string) => Promise<unknown>;
 
 const K1 = 1.2;
 const B = 0.75;
-/** A word the query's word only begins, or found once shortened, counts this much of an exact one. */
+/** A word the query's word only begins counts this much of the word itself. */
 const PARTIAL = 0.6;
+/** A word that shares all but the query word's last letter or two. */
+const STEMMED = 0.4;
 const EXCERPT_BEFORE = 60;
 const EXCERPT_LENGTH = 220;
 
@@ -61,31 +63,28 @@ export function createSearcher(load: LoadFile, locale: string) {
     return found;
   }
 
-  /** Each page's score for one word of the query (undefined: no page has it). */
-  async function scores(index: IndexFile, word: string, prefixes: boolean): Promise<Map<number, number>> {
+  /**
+   * Each page's score for one word of the query: the best of the word itself, a word it begins,
+   * and (for a word of six letters or more) a word beginning with it less its last letter or two,
+   * which stands in for the endings of inflected languages ("паспорта" finds "паспортом").
+   */
+  async function scores(index: IndexFile, word: string): Promise<Map<number, number>> {
     const total = index.docs.length;
     const average = index.docs.reduce((sum, d) => sum + d[1], 0) / Math.max(1, total);
-    const tries = [word];
-    for (let cut = 1; cut <= 2 && word.length - cut >= 4; cut++) tries.push(word.slice(0, -cut));
+    const cut = word.length >= 8 ? 2 : word.length >= 6 ? 1 : 0;
+    const stem = word.slice(0, word.length - cut);
     const out = new Map<number, number>();
-    for (const [attempt, term] of tries.entries()) {
-      const shortened = attempt > 0;
-      for (const [found, postings] of await wordsFrom(index, term)) {
-        const exact = found === word;
-        // Whole words only, but for the word being typed and for a shortened word.
-        if (!exact && !prefixes && !shortened) continue;
-        const df = postings.length / 2;
-        const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
-        const weight = exact ? 1 : PARTIAL;
-        for (let i = 0; i < postings.length; i += 2) {
-          const doc = postings[i]!;
-          const tf = postings[i + 1]!;
-          const length = index.docs[doc]![1];
-          const score = weight * idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / average)));
-          if (score > (out.get(doc) ?? 0)) out.set(doc, score);
-        }
+    for (const [found, postings] of await wordsFrom(index, stem)) {
+      const weight = found === word ? 1 : found.startsWith(word) ? PARTIAL : STEMMED;
+      const df = postings.length / 2;
+      const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
+      for (let i = 0; i < postings.length; i += 2) {
+        const doc = postings[i]!;
+        const tf = postings[i + 1]!;
+        const length = index.docs[doc]![1];
+        const score = weight * idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / average)));
+        if (score > (out.get(doc) ?? 0)) out.set(doc, score);
       }
-      if (out.size > 0) break;
     }
     return out;
   }
@@ -123,8 +122,7 @@ export function createSearcher(load: LoadFile, locale: string) {
       const terms = [...new Set(searchWords(query, locale))];
       if (terms.length === 0) return { count: 0, top: async () => [] };
       const index = await file<IndexFile>('index.json');
-      // The last word may be unfinished; the others are whole words.
-      const perTerm = await Promise.all(terms.map((t, i) => scores(index, t, i === terms.length - 1)));
+      const perTerm = await Promise.all(terms.map((t) => scores(index, t)));
       const matched = new Map<number, { terms: number; score: number }>();
       for (const found of perTerm)
         for (const [doc, score] of found) {

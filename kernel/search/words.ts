@@ -3,7 +3,9 @@
  * function runs where the index is built and in the reader's browser, so a word is found however
  * it was typed. Words are lower-cased in the text's language, and Latin and Cyrillic letters lose
  * their accents (a reader on a phone without the keyboard types "pasaporte", "ho chieu", "romania"),
- * while the vowel signs of Bengali, Devanagari and Arabic stay: they are letters, not accents.
+ * while the vowel signs of Bengali and Devanagari stay: they are letters, not accents. Arabic
+ * loses its short-vowel marks and tatweel, its alef, yeh and teh marbuta forms are made one, and
+ * a word loses the article in front (الجواز, بالجواز: جواز), as readers type it either way.
  * Chinese, written without spaces, is cut into words by the platform's dictionary segmenter.
  */
 
@@ -23,7 +25,8 @@ const ACCENTS = /[\u0300-\u036f]/g;
 let segmenter: Intl.Segmenter | undefined | null;
 
 function chineseWords(run: string): string[] {
-  // Browsers too old for Intl.Segmenter search Chinese by single characters, on both sides alike.
+  // A browser too old for Intl.Segmenter cuts a query into characters: each is then found as the
+  // beginning of a word (kernel/search/query.ts).
   if (segmenter === undefined)
     segmenter =
       typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
@@ -34,11 +37,28 @@ function chineseWords(run: string): string[] {
 }
 
 const NOT_ASCII = /[^\0-\x7f]/;
+const ARABIC = /[\u0600-\u06ff]/;
+/** Arabic short vowels, shadda, sukun, superscript alef, and tatweel. */
+const ARABIC_MARKS = /[\u064b-\u065f\u0670\u0640]/g;
+/** The article, with the conjunctions and prepositions written onto it, longest first. */
+const ARABIC_ARTICLE = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال'];
+
+function arabicWord(word: string): string {
+  const plain = word
+    .replace(ARABIC_MARKS, '')
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه');
+  for (const article of ARABIC_ARTICLE)
+    if (plain.startsWith(article) && plain.length - article.length >= 2) return plain.slice(article.length);
+  return plain;
+}
 
 /** An already lower-cased word without its accents. */
 function unaccented(word: string): string {
   // Most words have nothing to take off: skip the two normalizations for them.
   if (!NOT_ASCII.test(word)) return word;
+  if (ARABIC.test(word)) return arabicWord(word);
   return word.normalize('NFD').replace(ACCENTS, '').normalize('NFC');
 }
 

@@ -46,13 +46,13 @@ const guides: SearchDocument[] = [
 ];
 
 describe('words', () => {
-  it('are lower-cased, lose Latin and Cyrillic accents, and keep the vowel signs of Indic and Arabic scripts', () => {
+  it('are lower-cased, lose Latin and Cyrillic accents, and keep the vowel signs of Indic scripts; Arabic loses its marks and article', () => {
     expect(searchWords('Hộ chiếu của BẠN', 'vi')).toEqual(['ho', 'chieu', 'cua', 'ban']);
     expect(searchWords('¿Dónde está mi PASAPORTE?', 'es')).toEqual(['donde', 'esta', 'mi', 'pasaporte']);
     expect(searchWords('Ёлка, Паспорт!', 'ru')).toEqual(['елка', 'паспорт']);
     expect(searchWords('पासपोर्ट राख्नुहोस्।', 'ne')).toEqual(['पासपोर्ट', 'राख्नुहोस्']);
     expect(searchWords('আপনার পাসপোর্ট', 'bn')).toEqual(['আপনার', 'পাসপোর্ট']);
-    expect(searchWords('جواز السفر، قطر؟', 'ar')).toEqual(['جواز', 'السفر', 'قطر']);
+    expect(searchWords('جواز السفر، قطر؟ أَمان', 'ar')).toEqual(['جواز', 'سفر', 'قطر', 'امان']);
     expect(searchWords('call +974 4444-0000 (24/7)', 'en')).toEqual([
       'call',
       '974',
@@ -81,14 +81,38 @@ describe('searching an index', () => {
     expect(await urls('  ,;  ')).toEqual([]);
   });
 
-  it('reads the last word as a beginning, and a word found nowhere without its last letters', async () => {
+  it('reads a word as a beginning, and a long one without its last letters', async () => {
     const { urls } = searcherOver(guides, 'en');
-    // "recruit" is being typed: it finds "recruiter" and "recruitment".
+    // "recruit" finds "recruiter" and "recruitment".
     expect(await urls('recruit')).toEqual(['/en/guides/debts/']);
-    // Only the last word: "pass" before another word is a whole word, found nowhere.
     expect(await urls('pass home')).toEqual(['/en/guides/passport/']);
     expect(await urls('contracts')).toEqual(['/en/guides/contracts/']);
     expect(await urls('debt')).toEqual(['/en/guides/debts/']);
+    // The word itself ranks a page above a word it only begins.
+    expect(await urls('passports')).toEqual(['/en/guides/debts/', '/en/guides/passport/']);
+  });
+
+  it('finds the other forms of a word in inflected languages, and Arabic with or without the article', async () => {
+    const russian = searcherOver(
+      [
+        { url: '/ru/guides/a/', title: 'Паспорт', text: 'Работодатель не может забрать ваш паспорт.' },
+        { url: '/ru/guides/b/', title: 'Долги', text: 'Не расплачивайтесь паспортом за долг.' },
+        { url: '/ru/guides/c/', title: 'Договор', text: 'Прочитайте договор до отъезда.' },
+      ],
+      'ru',
+    );
+    expect((await russian.urls('паспорта')).sort()).toEqual(['/ru/guides/a/', '/ru/guides/b/']);
+    const arabic = searcherOver(
+      [
+        { url: '/ar/guides/a/', title: 'احتفظ بجواز سفرك', text: 'لا يحق لأحد أن يأخذ جواز سفرك.' },
+        { url: '/ar/guides/b/', title: 'العقد', text: 'اقرأ العقدَ قبل السفر إلى الخارج.' },
+      ],
+      'ar',
+    );
+    expect(await arabic.urls('جواز السفر')).toEqual(['/ar/guides/a/']);
+    expect(await arabic.urls('الجواز')).toEqual(['/ar/guides/a/']);
+    // Short vowels written or not, the same word.
+    expect(await arabic.urls('عقد')).toEqual(['/ar/guides/b/']);
   });
 
   it('finds a page whatever the accents and case the reader typed', async () => {
