@@ -17,6 +17,7 @@ const ALLOWED_FIELDS = new Set([
   'status',
   'durationMs',
   'buildMs',
+  'blockMs',
   'indexMs',
   'languages',
   'rssMb',
