@@ -13,7 +13,7 @@ import {
   type SearchDocument,
   TITLE_WEIGHT,
 } from './index-format.ts';
-import { searchWords } from './words.ts';
+import { arabicStem, searchWords } from './words.ts';
 
 /** A chunk is closed once its JSON passes this size: one or two chunks answer a word. */
 const CHUNK_BYTES = 16_000;
@@ -48,7 +48,11 @@ export function createIndexBuilder(locale: string): IndexBuilder {
       const add = (text: string | undefined, weight: number) => {
         if (!text) return 0;
         const words = searchWords(text, locale);
-        for (const w of words) counts.set(w, (counts.get(w) ?? 0) + weight);
+        for (const w of words) {
+          counts.set(w, (counts.get(w) ?? 0) + weight);
+          const stem = arabicStem(w);
+          if (stem) counts.set(stem, (counts.get(stem) ?? 0) + weight);
+        }
         return words.length;
       };
       const length = add(doc.title, TITLE_WEIGHT) + add(doc.text, 1);

@@ -5,7 +5,8 @@
  * their accents (a reader on a phone without the keyboard types "pasaporte", "ho chieu", "romania"),
  * while the vowel signs of Bengali and Devanagari stay: they are letters, not accents. Arabic
  * loses its short-vowel marks and tatweel, its alef, yeh and teh marbuta forms are made one, and
- * a word loses the article in front (الجواز, بالجواز: جواز), as readers type it either way.
+ * a word loses the article in front (الجواز, بالجواز: جواز), as readers type it either way; the
+ * index also finds a word under its form without a one-letter preposition (arabicStem).
  * Chinese, written without spaces, is cut into words by the platform's dictionary segmenter.
  */
 
@@ -64,6 +65,19 @@ function unaccented(word: string): string {
 
 export function normalizeWord(word: string, locale: string): string {
   return unaccented(word.toLocaleLowerCase(locale));
+}
+
+/** A conjunction or preposition of one letter, written onto the word it comes before. */
+const ARABIC_PROCLITIC = /^[وفبلك]/;
+
+/**
+ * The form of an indexed Arabic word without a one-letter conjunction or preposition in front
+ * (بجواز: جواز), for words long enough that the rest is a word of four letters or more; undefined
+ * for others. Only pages get it, not queries: a reader's "جواز" then finds "بجواز", and "بجواز"
+ * stays a word of its own.
+ */
+export function arabicStem(word: string): string | undefined {
+  return word.length >= 5 && ARABIC_PROCLITIC.test(word) && ARABIC.test(word) ? word.slice(1) : undefined;
 }
 
 /** The words of `text`, in order, normalized (a word may repeat). */

@@ -104,13 +104,16 @@ describe('searching an index', () => {
     expect((await russian.urls('паспорта')).sort()).toEqual(['/ru/guides/a/', '/ru/guides/b/']);
     const arabic = searcherOver(
       [
-        { url: '/ar/guides/a/', title: 'احتفظ بجواز سفرك', text: 'لا يحق لأحد أن يأخذ جواز سفرك.' },
+        { url: '/ar/guides/a/', title: 'احتفظ بجواز سفرك', text: 'لا يحق لأحد أن يأخذه منك.' },
         { url: '/ar/guides/b/', title: 'العقد', text: 'اقرأ العقدَ قبل السفر إلى الخارج.' },
       ],
       'ar',
     );
     expect(await arabic.urls('جواز السفر')).toEqual(['/ar/guides/a/']);
     expect(await arabic.urls('الجواز')).toEqual(['/ar/guides/a/']);
+    // "بجواز" (with the passport) is found as "جواز" too, and as itself.
+    expect(await arabic.urls('احتفظ جواز')).toEqual(['/ar/guides/a/']);
+    expect(await arabic.urls('بجواز')).toEqual(['/ar/guides/a/']);
     // Short vowels written or not, the same word.
     expect(await arabic.urls('عقد')).toEqual(['/ar/guides/b/']);
   });
