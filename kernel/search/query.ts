@@ -7,7 +7,7 @@
  * long one the words that share all but its last letter or two ("passports" finds "passport").
  */
 import type { ChunkFile, FragmentFile, IndexFile } from './index-format.ts';
-import { normalizeWord, searchWords } from './words.ts';
+import { arabicStem, normalizeWord, searchWords } from './words.ts';
 
 export interface SearchResult {
   url: string;
@@ -93,10 +93,14 @@ export function createSearcher(load: LoadFile, locale: string) {
     let at = -1;
     for (const match of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
       const word = normalizeWord(match[0], locale);
+      const stem = arabicStem(word);
       // Chinese runs hold several words: a term inside one counts.
       if (
         terms.some(
-          (t) => word.startsWith(t) || (t.length > 0 && /\p{Script=Han}/u.test(t) && word.includes(t)),
+          (t) =>
+            word.startsWith(t) ||
+            stem?.startsWith(t) ||
+            (t.length > 0 && /\p{Script=Han}/u.test(t) && word.includes(t)),
         )
       ) {
         at = match.index;

@@ -104,7 +104,11 @@ describe('searching an index', () => {
     expect((await russian.urls('паспорта')).sort()).toEqual(['/ru/guides/a/', '/ru/guides/b/']);
     const arabic = searcherOver(
       [
-        { url: '/ar/guides/a/', title: 'احتفظ بجواز سفرك', text: 'لا يحق لأحد أن يأخذه منك.' },
+        {
+          url: '/ar/guides/a/',
+          title: 'احتفظ بجواز سفرك',
+          text: `${'اقرأ هذا الدليل قبل أن تغادر. '.repeat(12)}لا يحق لأحد أن يحتفظ بجواز سفرك.`,
+        },
         { url: '/ar/guides/b/', title: 'العقد', text: 'اقرأ العقدَ قبل السفر إلى الخارج.' },
       ],
       'ar',
@@ -114,6 +118,9 @@ describe('searching an index', () => {
     // "بجواز" (with the passport) is found as "جواز" too, and as itself.
     expect(await arabic.urls('احتفظ جواز')).toEqual(['/ar/guides/a/']);
     expect(await arabic.urls('بجواز')).toEqual(['/ar/guides/a/']);
+    const [hit] = await (await arabic.searcher.search('جواز')).top(1);
+    // Its excerpt is the passage with the word, far into the page.
+    expect(hit!.excerpt).toMatch(/^… .*بجواز سفرك\.$/);
     // Short vowels written or not, the same word.
     expect(await arabic.urls('عقد')).toEqual(['/ar/guides/b/']);
   });
