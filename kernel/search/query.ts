@@ -7,7 +7,7 @@
  * long one the words that share all but its last letter or two ("passports" finds "passport").
  */
 import type { ChunkFile, FragmentFile, IndexFile } from './index-format.ts';
-import { arabicStem, normalizeWord, searchWords } from './words.ts';
+import { arabicStem, HAN, normalizeWord, searchWords } from './words.ts';
 
 export interface SearchResult {
   url: string;
@@ -68,9 +68,8 @@ export function createSearcher(load: LoadFile, locale: string) {
    * and (for a word of six letters or more) a word beginning with it less its last letter or two,
    * which stands in for the endings of inflected languages ("паспорта" finds "паспортом").
    */
-  async function scores(index: IndexFile, word: string): Promise<Map<number, number>> {
+  async function scores(index: IndexFile, average: number, word: string): Promise<Map<number, number>> {
     const total = index.docs.length;
-    const average = index.docs.reduce((sum, d) => sum + d[1], 0) / Math.max(1, total);
     const cut = word.length >= 8 ? 2 : word.length >= 6 ? 1 : 0;
     const stem = word.slice(0, word.length - cut);
     const out = new Map<number, number>();
@@ -95,14 +94,7 @@ export function createSearcher(load: LoadFile, locale: string) {
       const word = normalizeWord(match[0], locale);
       const stem = arabicStem(word);
       // Chinese runs hold several words: a term inside one counts.
-      if (
-        terms.some(
-          (t) =>
-            word.startsWith(t) ||
-            stem?.startsWith(t) ||
-            (t.length > 0 && /\p{Script=Han}/u.test(t) && word.includes(t)),
-        )
-      ) {
+      if (terms.some((t) => word.startsWith(t) || stem?.startsWith(t) || (HAN.test(t) && word.includes(t)))) {
         at = match.index;
         break;
       }
@@ -126,7 +118,9 @@ export function createSearcher(load: LoadFile, locale: string) {
       const terms = [...new Set(searchWords(query, locale))];
       if (terms.length === 0) return { count: 0, top: async () => [] };
       const index = await file<IndexFile>('index.json');
-      const perTerm = await Promise.all(terms.map((t) => scores(index, t)));
+      // The pages' average length in words, which BM25 weighs each page's length against.
+      const average = index.docs.reduce((sum, d) => sum + d[1], 0) / Math.max(1, index.docs.length);
+      const perTerm = await Promise.all(terms.map((t) => scores(index, average, t)));
       const matched = new Map<number, { terms: number; score: number }>();
       for (const found of perTerm)
         for (const [doc, score] of found) {

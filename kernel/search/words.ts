@@ -19,7 +19,7 @@ const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/u;
  */
 const SEPARATORS =
   /[\s!-/:-@[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/;
-const HAN = /\p{Script=Han}/u;
+export const HAN = /\p{Script=Han}/u;
 /** The combining accents of Latin, Greek and Cyrillic letters once decomposed (U+0300 to U+036F). */
 const ACCENTS = /[\u0300-\u036f]/g;
 

@@ -5,7 +5,7 @@
  * results is said with the language's plural rules (the page carries one string per plural category).
  */
 import { SEARCH_INDEX_PATH } from '#kernel/search/index-format.ts';
-import { createSearcher } from '#kernel/search/query.ts';
+import { createSearcher, type SearchResult } from '#kernel/search/query.ts';
 
 const form = document.querySelector<HTMLFormElement>('#search-form');
 const input = document.querySelector<HTMLInputElement>('#search-input');
@@ -31,10 +31,11 @@ if (form && input && list && status) {
     list.replaceChildren();
     if (!term) return;
     say(form.dataset.searching ?? '');
-    let answer: Awaited<ReturnType<typeof searcher.search>>;
-    let top: Awaited<ReturnType<typeof answer.top>>;
+    let count: number;
+    let top: SearchResult[];
     try {
-      answer = await searcher.search(term);
+      const answer = await searcher.search(term);
+      count = answer.count;
       top = await answer.top(10);
     } catch {
       say(form.dataset.failed ?? '');
@@ -50,7 +51,6 @@ if (form && input && list && status) {
       li.append(a, p);
       list.append(li);
     }
-    const count = answer.count;
     status.dataset.count = String(count);
     const category = new Intl.PluralRules(lang).select(count);
     const found = form.getAttribute(`data-found-${category}`) ?? form.getAttribute('data-found-other');
